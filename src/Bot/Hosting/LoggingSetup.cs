@@ -1,0 +1,22 @@
+namespace MentorBot.Bot.Hosting;
+
+public static class LoggingSetup
+{
+    /// <summary>
+    /// Console logs, one line per event with named properties; <c>Logging__Console__FormatterName=json</c>
+    /// switches to JSON lines for a log collector. Nothing logged may hold a secret or a whole phone number.
+    /// </summary>
+    public static void AddMentorBotLogging(this WebApplicationBuilder builder)
+    {
+        builder.Logging.ClearProviders();
+        builder.Logging.AddConsole();
+    }
+
+    /// <summary>A logger factory for the start-up work done before the host is built (starting the database).</summary>
+    public static ILoggerFactory CreateStartupLoggers(this WebApplicationBuilder builder) =>
+        LoggerFactory.Create(logging =>
+        {
+            logging.AddConfiguration(builder.Configuration.GetSection("Logging"));
+            logging.AddConsole();
+        });
+}

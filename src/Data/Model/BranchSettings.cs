@@ -1,0 +1,30 @@
+namespace MentorBot.Data.Model;
+
+/// <summary>
+/// Per-branch rules, stored as one jsonb document so a new setting needs no migration.
+/// An immutable record: change it with <c>with</c> so EF sees the new value.
+/// </summary>
+public sealed record BranchSettings
+{
+    public TimeOnly QuietHoursStart { get; init; } = new(21, 0);
+
+    public TimeOnly QuietHoursEnd { get; init; } = new(9, 0);
+
+    public int MaxPromptsPerDay { get; init; } = 2;
+
+    public int PlannedMatchMonths { get; init; } = 6;
+
+    public bool CoordinatorApprovesMatches { get; init; }
+
+    public int MatchRequestReminderDays { get; init; } = 2;
+
+    public int MatchRequestExpiryDays { get; init; } = 5;
+
+    public int CheckInIntervalDays { get; init; } = 14;
+
+    public int AtRiskAfterDays { get; init; } = 30;
+
+    public int FollowUpSurveyMonths { get; init; } = 6;
+
+    public int TranscriptRetentionMonths { get; init; } = 24;
+}

@@ -1,0 +1,48 @@
+namespace MentorBot.Data.Model;
+
+// Every enum is stored as snake_case text (see EnumsAsSnakeCaseText), so the database stays readable
+// and a reordered member never silently changes stored meaning.
+
+public enum Track { Women, Men, Mixed }
+
+public enum ParticipantRole { Mentee, Mentor }
+
+public enum ParticipantStatus { SigningUp, Active, Paused, Ended, ErasureRequested, Erased }
+
+public enum Channel { Sms, Whatsapp, WebChat, Console }
+
+public enum MessageDirection { Inbound, Outbound }
+
+/// <summary>Who wrote an outbound or inbound message: the person, the bot, or a coordinator who took over.</summary>
+public enum MessageAuthor { Participant, Bot, Coordinator, System }
+
+/// <summary>Twilio's lifecycle (queued → sending → sent → delivered/undelivered/failed) plus our own received/read.</summary>
+public enum DeliveryStatus { Received, Queued, Sending, Sent, Delivered, Undelivered, Failed, Read }
+
+public enum EducationLevel { None, Primary, Secondary, Vocational, ShortHigher, Bachelor, Master, Doctorate }
+
+public enum DanishLevel { None, Beginner, Intermediate, Advanced, Fluent }
+
+public enum ConsentPurpose { Participation, Matching, Surveys, Events }
+
+public enum DialogSessionStatus { Active, Completed, Abandoned, Superseded }
+
+public enum MatchStatus { Requested, PendingApproval, Active, Declined, Expired, Cancelled, Ended }
+
+public enum ActorKind { Participant, Coordinator, System }
+
+public enum MeetingReportTopic { CvApplication, JobSearch, Network, Danish, Education, WorkplaceCulture, Society, Other }
+
+public enum SurveyKind { Start, End, FollowUp }
+
+public enum SurveyInstanceStatus { Sent, InProgress, Completed, Expired, Cancelled }
+
+public enum EventKind { IntroCourse, CollectiveMentoring, Social, Workshop }
+
+public enum RegistrationStatus { Invited, Registered, Declined, Cancelled }
+
+public enum CoordinatorRole { Admin, Coordinator }
+
+public enum PromptStatus { Scheduled, Deferred, Sent, Failed, Cancelled }
+
+public enum HandoverStatus { Requested, TakenOver, Released }

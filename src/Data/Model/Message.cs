@@ -1,0 +1,43 @@
+namespace MentorBot.Data.Model;
+
+/// <summary>Every message in and out, with its delivery state. Outbound rows in <see cref="DeliveryStatus.Queued"/> form the outbox.</summary>
+public sealed class Message
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid ConversationId { get; set; }
+
+    public Conversation? Conversation { get; set; }
+
+    public Guid? ParticipantId { get; set; }
+
+    public Channel Channel { get; set; }
+
+    public MessageDirection Direction { get; set; }
+
+    public MessageAuthor Author { get; set; }
+
+    /// <summary>The coordinator who wrote it, when <see cref="Author"/> is a coordinator.</summary>
+    public Guid? CoordinatorId { get; set; }
+
+    public required string Text { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>Twilio's MessageSid or the Direct Line activity id; unique per channel, which makes webhook retries idempotent.</summary>
+    public string? ProviderMessageId { get; set; }
+
+    public DeliveryStatus DeliveryStatus { get; set; }
+
+    public string? ErrorCode { get; set; }
+
+    public string? ErrorMessage { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    public DateTimeOffset? DeliveredAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Text.Json;
+using MentorBot.Data.Embedded;
+using MentorBot.Data.Migrations;
+using MentorBot.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorBot.Tests.Bot;
+
+public sealed class HealthEndpointTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Health_is_200_with_one_healthy_check_per_dependency()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(new Dictionary<string, string?> { ["ConnectionStrings__MentorBot"] = database });
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+
+        using var response = await http.GetAsync("/health");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("healthy", body.RootElement.GetProperty("status").GetString());
+        var database_ = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray(), c => c.GetProperty("name").GetString() == "database");
+        Assert.Equal("healthy", database_.GetProperty("status").GetString());
+        Assert.Contains($"schema version {MigrationSource.Embedded().Max(m => m.Version)}", database_.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task Health_is_503_naming_the_database_when_it_goes_down()
+    {
+        var server = await EmbeddedPostgres.StartAsync(
+            new EmbeddedPostgresOptions { Directory = PostgresFixture.NewFolder("down"), Durable = false }, NullLogger.Instance);
+        await using (server)
+        {
+            await using var bot = await BotProcess.ServeAsync(new Dictionary<string, string?> { ["ConnectionStrings__MentorBot"] = server.ConnectionString });
+            using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health")).StatusCode);
+
+            await server.DisposeAsync();
+            using var response = await http.GetAsync("/health");
+            using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            var check = Assert.Single(body.RootElement.GetProperty("checks").EnumerateArray());
+            Assert.Equal(("database", "unhealthy"), (check.GetProperty("name").GetString(), check.GetProperty("status").GetString()));
+        }
+    }
+
+    [Fact]
+    public async Task A_database_behind_the_builds_schema_is_unhealthy()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(new Dictionary<string, string?> { ["ConnectionStrings__MentorBot"] = database });
+        await using (var connection = new Npgsql.NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var rollback = new Npgsql.NpgsqlCommand("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)", connection);
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        using var response = await http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Contains("expected", await response.Content.ReadAsStringAsync());
+    }
+}
