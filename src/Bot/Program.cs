@@ -1,6 +1,7 @@
 using MentorBot.Bot.Database;
 using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
+using MentorBot.Bot.Scheduling;
 
 // `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema and exits.
 if (BotCommand.From(args) is not { } command)
@@ -22,6 +23,7 @@ try
 
     builder.AddMentorBotData(database);
     builder.AddMentorBotHealth();
+    builder.AddMentorBotScheduling(database);
 
     var app = builder.Build();
     app.MapHealth();

@@ -103,12 +103,36 @@ public sealed partial class BotProcess : IAsyncDisposable
         return bot;
     }
 
-    /// <summary>Serves the web app on a free port of 127.0.0.1 and waits until it listens.</summary>
+    /// <summary>
+    /// Serves the web app on a free port of 127.0.0.1 and waits until it listens and /health says 200
+    /// (the scheduler starts only once the app has started, so the first second can be a 503).
+    /// </summary>
     public static async Task<BotProcess> ServeAsync(IReadOnlyDictionary<string, string?> environment, IEnumerable<string>? wrapper = null)
     {
         var bot = Start(["--urls", "http://127.0.0.1:0"], environment, wrapper);
         await bot.WaitUntilListeningAsync();
+        await bot.WaitUntilHealthyAsync();
         return bot;
+    }
+
+    public async Task WaitUntilHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        string last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await http.GetAsync("/health");
+            last = await response.Content.ReadAsStringAsync();
+            if (response.IsSuccessStatusCode)
+            {
+                return;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"MentorBot never became healthy: {last}\n{Output}");
     }
 
     public async Task WaitUntilListeningAsync()

@@ -1,0 +1,24 @@
+using MentorBot.Data;
+using MentorBot.Scheduler;
+using Quartz;
+
+namespace MentorBot.Bot.Scheduling;
+
+public static class SchedulingSetup
+{
+    /// <summary>
+    /// The clustered Quartz scheduler on MentorBot's database, with a "scheduler" health check.
+    /// <c>Scheduler__Enabled=false</c> makes a web-only node: it serves requests and runs no jobs.
+    /// </summary>
+    public static void AddMentorBotScheduling(this WebApplicationBuilder builder, DatabaseServer database)
+    {
+        var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+        if (!options.Enabled)
+        {
+            return;
+        }
+
+        builder.Services.AddMentorBotScheduler(database.ConnectionString, options);
+        builder.Services.AddHealthChecks().AddQuartz(check => check.Name = "scheduler");
+    }
+}

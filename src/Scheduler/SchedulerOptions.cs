@@ -1,0 +1,16 @@
+namespace MentorBot.Scheduler;
+
+/// <summary>Configuration section <c>Scheduler</c>.</summary>
+public sealed class SchedulerOptions
+{
+    public const string Section = "Scheduler";
+
+    /// <summary>False on web-only nodes: they then run no jobs (others in the cluster do).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Jobs run at once on this node.</summary>
+    public int MaxConcurrency { get; set; } = 8;
+
+    /// <summary>How often each node tells the others it is alive; a node silent for longer is taken as dead and its work recovered.</summary>
+    public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Quartz;
+
+namespace MentorBot.Scheduler;
+
+public static class SchedulerSetup
+{
+    /// <summary>The cluster-wide scheduler name: every node must use the same one to share the work.</summary>
+    public const string InstanceName = "mentorbot";
+
+    /// <summary>
+    /// Quartz with its persistent PostgreSQL store in MentorBot's database, clustered: every node runs
+    /// the same scheduler, a row lock in qrtz_locks makes each trigger fire on one node only, and a node
+    /// that stops checking in has its work taken over. Quartz creates its qrtz_* tables when missing.
+    /// </summary>
+    public static IServiceCollection AddMentorBotScheduler(this IServiceCollection services, string connectionString, SchedulerOptions options)
+    {
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = InstanceName;
+                scheduler.GenerateInstanceId = true;
+            });
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrency);
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(connectionString);
+                store.UseClustering(cluster => cluster.CheckinInterval = options.CheckinInterval);
+                store.UseSystemTextJsonSerializer(_ => { });
+                store.ProvisionSchema();
+            });
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        return services;
+    }
+}
