@@ -85,6 +85,26 @@ public sealed class EmbeddedDatabaseTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, await HealthAsync(first));
     }
 
+    [Fact]
+    public async Task Clusters_abandoned_by_killed_runs_are_swept_and_their_servers_stopped()
+    {
+        var parent = PostgresFixture.NewFolder("sweep");
+        var abandoned = Path.Combine(parent, "killed-run");
+        await using (var killed = await BotProcess.ServeAsync(new Dictionary<string, string?> { ["EmbeddedDatabase__Directory"] = abandoned }))
+        {
+            killed.Signal(BotProcess.SigKill);
+            await killed.WaitForExitAsync(Patience);
+        }
+
+        Assert.NotEmpty(PostgresProcesses.Serving(Path.Combine(abandoned, "data")));
+
+        await EmbeddedPostgres.RemoveAbandonedAsync(parent, null, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+
+        Assert.Empty(PostgresProcesses.Serving(Path.Combine(abandoned, "data")));
+        Assert.False(Directory.Exists(abandoned));
+        Directory.Delete(parent);
+    }
+
     static async Task<HttpStatusCode> HealthAsync(BotProcess bot)
     {
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
