@@ -1,6 +1,5 @@
 using MentorBot.Data.Migrations;
 using MentorBot.Tests.Infrastructure;
-using Npgsql;
 
 namespace MentorBot.Tests.Bot;
 
@@ -25,12 +24,8 @@ public sealed class CommandLineTests(PostgresFixture postgres)
             Assert.Equal(1, CountOccurrences(first.Output + second.Output, line));
         }
 
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var count = new NpgsqlCommand("SELECT count(*), count(DISTINCT version) FROM schema_migrations", connection);
-        await using var row = await count.ExecuteReaderAsync();
-        await row.ReadAsync();
-        Assert.Equal((MigrationSource.Embedded().Count, MigrationSource.Embedded().Count), ((int)row.GetInt64(0), (int)row.GetInt64(1)));
+        var counts = Assert.Single(await TestSql.RowsAsync(database, "SELECT count(*), count(DISTINCT version) FROM schema_migrations"));
+        Assert.Equal([(long)MigrationSource.Embedded().Count, (long)MigrationSource.Embedded().Count], counts);
     }
 
     [Fact]

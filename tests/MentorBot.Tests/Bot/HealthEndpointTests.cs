@@ -57,12 +57,7 @@ public sealed class HealthEndpointTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var bot = await BotProcess.ServeAsync(new Dictionary<string, string?> { ["ConnectionStrings__MentorBot"] = database });
-        await using (var connection = new Npgsql.NpgsqlConnection(database))
-        {
-            await connection.OpenAsync();
-            await using var rollback = new Npgsql.NpgsqlCommand("DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)", connection);
-            await rollback.ExecuteNonQueryAsync();
-        }
+        await TestSql.ExecuteAsync(database, "DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)");
 
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
         using var response = await http.GetAsync("/health");

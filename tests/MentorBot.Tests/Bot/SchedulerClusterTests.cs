@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using MentorBot.Tests.Infrastructure;
-using Npgsql;
 
 namespace MentorBot.Tests.Bot;
 
@@ -23,7 +22,8 @@ public sealed class SchedulerClusterTests(PostgresFixture postgres)
             Assert.Equal("healthy", await CheckStatusAsync(node, "scheduler"));
         }
 
-        var instances = await InstancesAsync(database);
+        var instances = (await TestSql.RowsAsync(database, "SELECT sched_name, instance_name FROM qrtz_scheduler_state ORDER BY instance_name"))
+            .Select(r => (Scheduler: (string)r[0], Instance: (string)r[1])).ToList();
         Assert.Equal(2, instances.Count);
         Assert.All(instances, i => Assert.Equal("mentorbot", i.Scheduler));
         Assert.NotEqual(instances[0].Instance, instances[1].Instance);
@@ -41,7 +41,7 @@ public sealed class SchedulerClusterTests(PostgresFixture postgres)
 
         Assert.Null(await CheckStatusAsync(node, "scheduler"));
         Assert.Equal("healthy", await CheckStatusAsync(node, "database"));
-        Assert.Equal(0L, await ScalarAsync(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'qrtz_scheduler_state'"));
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'qrtz_scheduler_state'"));
     }
 
     static async Task<string?> CheckStatusAsync(BotProcess node, string name)
@@ -52,28 +52,5 @@ public sealed class SchedulerClusterTests(PostgresFixture postgres)
             .Where(c => c.GetProperty("name").GetString() == name)
             .Select(c => c.GetProperty("status").GetString())
             .SingleOrDefault();
-    }
-
-    static async Task<List<(string Scheduler, string Instance)>> InstancesAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT sched_name, instance_name FROM qrtz_scheduler_state ORDER BY instance_name", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<(string, string)>();
-        while (await reader.ReadAsync())
-        {
-            rows.Add((reader.GetString(0), reader.GetString(1)));
-        }
-
-        return rows;
-    }
-
-    static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }

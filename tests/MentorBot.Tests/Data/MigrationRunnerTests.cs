@@ -1,7 +1,6 @@
 using MentorBot.Data.Migrations;
 using MentorBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
-using Npgsql;
 
 namespace MentorBot.Tests.Data;
 
@@ -23,7 +22,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
 
         Assert.Equal(MigrationSource.Embedded().Select(m => m.Version), first.Select(m => m.Version));
         Assert.Empty(second);
-        Assert.Equal(first.Count, await ScalarAsync<long>(database, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(first.Count, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM schema_migrations"));
     }
 
     [Fact]
@@ -35,7 +34,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
         var applied = await Runner(CreateA, CreateB).ApplyAsync(database, TimeProvider.System);
 
         Assert.Equal([2], applied.Select(m => m.Version));
-        Assert.Equal(1L, await ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'"));
+        Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'"));
     }
 
     [Fact]
@@ -48,7 +47,7 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
         var error = await Assert.ThrowsAsync<MigrationException>(() => Runner(edited, CreateB).ApplyAsync(database, TimeProvider.System));
 
         Assert.Contains("0001_create_a.sql was changed after it was applied", error.Message);
-        Assert.Equal(0L, await ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'"));
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'b'"));
     }
 
     [Fact]
@@ -71,8 +70,8 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
         var error = await Assert.ThrowsAsync<MigrationException>(() => Runner(CreateA, broken).ApplyAsync(database, TimeProvider.System));
 
         Assert.Contains("0002_broken.sql failed", error.Message);
-        Assert.Equal([1], await VersionsAsync(database));
-        Assert.Equal(0L, await ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'c'"));
+        Assert.Equal([1], (await TestSql.RowsAsync(database, "SELECT version FROM schema_migrations ORDER BY version")).Select(r => (int)r[0]));
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'c'"));
     }
 
     [Fact]
@@ -91,29 +90,6 @@ public sealed class MigrationRunnerTests(PostgresFixture postgres)
         })));
 
         Assert.Equal(3, results.Sum(applied => applied.Count));
-        Assert.Equal([1, 2, 3], await VersionsAsync(database));
-    }
-
-    static async Task<List<int>> VersionsAsync(string database)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT version FROM schema_migrations ORDER BY version", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var versions = new List<int>();
-        while (await reader.ReadAsync())
-        {
-            versions.Add(reader.GetInt32(0));
-        }
-
-        return versions;
-    }
-
-    static async Task<T> ScalarAsync<T>(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
+        Assert.Equal([1, 2, 3], (await TestSql.RowsAsync(database, "SELECT version FROM schema_migrations ORDER BY version")).Select(r => (int)r[0]));
     }
 }
