@@ -1,0 +1,215 @@
+using MentorBot.Bot.Dialogs.Definitions;
+using MentorBot.Bot.Dialogs.Understanding;
+
+namespace MentorBot.Bot.Dialogs.Engine;
+
+/// <summary>
+/// Runs dialogs. Pure: a definition, a saved state and a reply go in; a new state, messages and events
+/// come out. It sends nothing, stores nothing and runs no actions: the host does, then calls back.
+/// </summary>
+public sealed class DialogEngine
+{
+    // Steps that need no reply (message, branch, store) run on in one turn; a cycle of them would spin.
+    private const int MaxStepsPerTurn = 100;
+
+    // After this many misses in a row on one step, a coordinator is offered (and again every as many more).
+    public const int MissesBeforeCoordinator = 3;
+
+    public DialogTurn Start(DialogDefinition definition, DialogContext context)
+    {
+        var turn = new TurnBuilder(definition, NewState(definition), context);
+        RunFrom(turn, definition.Start);
+        return turn.Build();
+    }
+
+    public DialogTurn Step(DialogDefinition definition, DialogState state, string reply, DialogContext context)
+    {
+        if (!definition.HasStep(state.StepId)) return StartOver(definition, state, context);
+
+        var turn = new TurnBuilder(definition, state with { DialogVersion = definition.Version }, context);
+        if (state.ChoosingLanguage)
+        {
+            turn.Update(current => current with { ChoosingLanguage = false });
+            var chosen = LanguageFromMenu(reply, turn);
+            if (chosen is not null)
+            {
+                SwitchLanguage(turn, chosen);
+                return turn.Build();
+            }
+        }
+
+        var command = GlobalCommandReader.Read(reply, context.Catalog);
+        if (command is not null)
+        {
+            HandleCommand(turn, command);
+            return turn.Build();
+        }
+
+        var step = turn.CurrentStep;
+        if (!step.Kind.IsQuestion())
+        {
+            throw new InvalidOperationException(
+                $"Dialog '{definition.Id}' waits at step '{step.Id}' ({StepKindNames.NameOf(step.Kind)}), which takes no reply. Resume the action first.");
+        }
+
+        switch (StepAnswerReader.Read(step, reply, turn.Language, context))
+        {
+            case AnswerReading.Answered answered:
+                turn.Store(step.Store!, answered.Value);
+                RunFrom(turn, step.Next!);
+                break;
+            case AnswerReading.Skipped:
+                turn.Raise(new AnswerSkipped(step.Id));
+                RunFrom(turn, step.Next!);
+                break;
+            case AnswerReading.NotUnderstood notUnderstood:
+                Miss(turn, step, notUnderstood);
+                break;
+        }
+        return turn.Build();
+    }
+
+    /// <summary>Continues after the host ran the pending action; its values become <c>results.&lt;name&gt;</c>.</summary>
+    public DialogTurn Resume(DialogDefinition definition, DialogState state, ActionResult result, DialogContext context)
+    {
+        var turn = new TurnBuilder(definition, state, context);
+        var step = turn.CurrentStep;
+        if (step.Kind != StepKind.Action)
+        {
+            throw new InvalidOperationException($"Dialog '{definition.Id}' is at step '{step.Id}', not at an action.");
+        }
+
+        turn.Store(result.Values.ToDictionary(pair => VariablePath.Results + pair.Key, pair => pair.Value));
+        RunFrom(turn, step.Next!);
+        return turn.Build();
+    }
+
+    private static DialogState NewState(DialogDefinition definition) =>
+        new() { DialogId = definition.Id, DialogVersion = definition.Version, StepId = definition.Start };
+
+    private DialogTurn StartOver(DialogDefinition definition, DialogState state, DialogContext context)
+    {
+        var turn = new TurnBuilder(definition, NewState(definition), context);
+        turn.Raise(new DialogRestarted(definition.Id, state.StepId));
+        RunFrom(turn, definition.Start);
+        return turn.Build();
+    }
+
+    /// <summary>Walks steps until one needs a reply, an action, or the dialog ends.</summary>
+    private static void RunFrom(TurnBuilder turn, string stepId)
+    {
+        for (var count = 0; count < MaxStepsPerTurn; count++)
+        {
+            turn.MoveTo(stepId);
+            var step = turn.CurrentStep;
+            switch (step.Kind)
+            {
+                case StepKind.Message:
+                    turn.Say(step.Message!, turn.Arguments(step));
+                    stepId = step.Next!;
+                    break;
+                case StepKind.Branch:
+                    stepId = step.Cases.GetValueOrDefault(turn.Read(step.On!)) ?? step.Default!;
+                    break;
+                case StepKind.Store:
+                    turn.Store(step.Store!, step.Value!);
+                    stepId = step.Next!;
+                    break;
+                case StepKind.Action:
+                    turn.Suspend(new PendingAction(step.Action!, turn.Arguments(step)));
+                    return;
+                case StepKind.GotoDialog:
+                    turn.Raise(new GotoDialogRequested(step.Dialog!));
+                    turn.End();
+                    return;
+                case StepKind.End:
+                    if (step.Message is not null) turn.Say(step.Message, turn.Arguments(step));
+                    turn.Raise(new DialogEnded(turn.Definition.Id, step.Id));
+                    turn.End();
+                    return;
+                default:
+                    Ask(turn, step);
+                    return;
+            }
+        }
+        throw new InvalidOperationException(
+            $"Dialog '{turn.Definition.Id}' ran {MaxStepsPerTurn} steps without asking anything; it has a loop near step '{stepId}'.");
+    }
+
+    private static void Ask(TurnBuilder turn, DialogStep step) =>
+        turn.Say(PromptBuilder.Prompt(step, turn.Language, turn.Context.Catalog, turn.Arguments(step)));
+
+    private static void Miss(TurnBuilder turn, DialogStep step, AnswerReading.NotUnderstood reading)
+    {
+        var misses = turn.State.MissCount + 1;
+        turn.Update(current => current with { MissCount = misses });
+        turn.Raise(new NotUnderstood(step.Id, misses));
+        if (misses % MissesBeforeCoordinator == 0)
+        {
+            turn.Raise(new OfferCoordinator(step.Id));
+            turn.Say("common.offer_coordinator");
+        }
+        else
+        {
+            // A step's own retry text replaces the generic "not understood", not a specific reason like a range.
+            var useStepRetry = step.Retry is not null && reading.ReasonKey == AnswerReading.NotUnderstood.Plain.ReasonKey;
+            turn.Say(useStepRetry ? step.Retry! : reading.ReasonKey, reading.Arguments);
+        }
+        Ask(turn, step);
+    }
+
+    private static void HandleCommand(TurnBuilder turn, CommandReading command)
+    {
+        turn.Raise(new GlobalCommandReceived(command.Command));
+        switch (command.Command)
+        {
+            case GlobalCommand.Help:
+                turn.Say("common.help");
+                AskAgain(turn);
+                break;
+            case GlobalCommand.Language when command.Language is not null:
+                SwitchLanguage(turn, command.Language);
+                break;
+            case GlobalCommand.Language:
+                turn.Update(current => current with { ChoosingLanguage = true });
+                turn.Say(PromptBuilder.LanguageMenu(turn.Language, turn.Context.Catalog));
+                break;
+            case GlobalCommand.Stop:
+                // The state is kept as it is: after START the person continues where she stopped.
+                turn.Say("common.stopped");
+                turn.End();
+                break;
+            case GlobalCommand.Start:
+                turn.Say("common.started");
+                AskAgain(turn);
+                break;
+            case GlobalCommand.Restart:
+                turn.Say("common.restarting");
+                turn.ClearValues();
+                RunFrom(turn, turn.Definition.Start);
+                break;
+        }
+    }
+
+    private static void SwitchLanguage(TurnBuilder turn, string language)
+    {
+        turn.Language = language;
+        turn.Raise(new LanguageChanged(language));
+        turn.Say("common.language_changed");
+        AskAgain(turn);
+    }
+
+    /// <summary>Repeats the current question (after HELP, START or a language change); nothing to repeat while an action is pending.</summary>
+    private static void AskAgain(TurnBuilder turn)
+    {
+        if (turn.CurrentStep.Kind.IsQuestion()) Ask(turn, turn.CurrentStep);
+    }
+
+    private static string? LanguageFromMenu(string reply, TurnBuilder turn)
+    {
+        var languages = turn.Context.Catalog.SupportedLanguages;
+        var number = NumberReader.Read(reply, Localization.LanguageKeywords.Empty);
+        if (number is >= 1 && number <= languages.Count) return languages[number.Value - 1];
+        return LanguageNameReader.Read(reply, turn.Context.Catalog);
+    }
+}

@@ -1,0 +1,29 @@
+using MentorBot.Bot.Dialogs.Definitions;
+using MentorBot.Bot.Dialogs.Localization;
+
+namespace MentorBot.Bot.Dialogs.Engine;
+
+/// <summary>Builds the message that asks a question step, with its numbered options.</summary>
+internal static class PromptBuilder
+{
+    public static OutboundMessage Prompt(DialogStep step, string language, LocaleCatalog catalog, IReadOnlyDictionary<string, string> arguments) =>
+        new(language, step.Prompt!, arguments, Options(step, catalog), step.Optional);
+
+    public static OutboundMessage LanguageMenu(string language, LocaleCatalog catalog) =>
+        new(language, "common.choose_language", new Dictionary<string, string>(),
+            catalog.SupportedLanguages
+                .Select((code, index) => new ChoiceOption(index + 1, code, LabelKeys.LanguageName, LabelLanguage: code))
+                .ToList());
+
+    private static IReadOnlyList<ChoiceOption> Options(DialogStep step, LocaleCatalog catalog) => step.Kind switch
+    {
+        StepKind.AskChoice or StepKind.AskMulti => step.Choices
+            .Select((value, index) => new ChoiceOption(index + 1, value, LabelKeys.Choice(catalog, step.Prompt!, value)))
+            .ToList(),
+        StepKind.AskYesNo => [new ChoiceOption(1, "yes", LabelKeys.Yes), new ChoiceOption(2, "no", LabelKeys.No)],
+        StepKind.AskScale => Enumerable.Range(StepAnswerReader.ScaleMin, StepAnswerReader.ScaleMax - StepAnswerReader.ScaleMin + 1)
+            .Select(point => new ChoiceOption(point, point.ToString(System.Globalization.CultureInfo.InvariantCulture), LabelKeys.Scale(catalog, step.Prompt!, point)))
+            .ToList(),
+        _ => [],
+    };
+}

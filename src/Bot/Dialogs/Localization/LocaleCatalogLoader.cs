@@ -1,0 +1,82 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace MentorBot.Bot.Dialogs.Localization;
+
+/// <summary>
+/// Reads <c>locales/languages.yaml</c> and, per language, <c>locales/&lt;lang&gt;/messages.yaml</c> (flat
+/// key → text) and <c>locales/&lt;lang&gt;/keywords.yaml</c>. Extra folders (e.g. test-only texts) are
+/// layered on top: their keys are added to the same languages.
+/// </summary>
+public static class LocaleCatalogLoader
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .Build();
+
+    public static LocaleCatalog Load(string localesDirectory, params string[] extraMessageDirectories)
+    {
+        var languagesFile = Read<LanguagesFileYaml>(Path.Combine(localesDirectory, "languages.yaml"))
+            ?? throw new InvalidDataException($"{localesDirectory}/languages.yaml is empty.");
+        var baseLanguage = languagesFile.Base ?? throw new InvalidDataException("languages.yaml: base is missing.");
+        var languages = languagesFile.Languages ?? [];
+
+        var texts = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var keywords = new Dictionary<string, LanguageKeywords>(StringComparer.Ordinal);
+        foreach (var language in languages)
+        {
+            var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var directory in new[] { localesDirectory }.Concat(extraMessageDirectories))
+            {
+                var messages = Read<Dictionary<string, string>>(Path.Combine(directory, language, "messages.yaml"));
+                foreach (var (key, text) in messages ?? []) merged[key] = text;
+            }
+            texts[language] = merged;
+            keywords[language] = ToKeywords(Read<KeywordsFileYaml>(Path.Combine(localesDirectory, language, "keywords.yaml")));
+        }
+
+        return new LocaleCatalog(baseLanguage, languages, (languagesFile.RightToLeft ?? []).ToHashSet(), texts, keywords);
+    }
+
+    private static T? Read<T>(string path) where T : class
+    {
+        if (!File.Exists(path)) return null;
+        try
+        {
+            return Deserializer.Deserialize<T>(File.ReadAllText(path));
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidDataException($"{path}: line {e.Start.Line}: {e.InnerException?.Message ?? e.Message}", e);
+        }
+    }
+
+    private static LanguageKeywords ToKeywords(KeywordsFileYaml? file)
+    {
+        if (file is null) return LanguageKeywords.Empty;
+        return new LanguageKeywords
+        {
+            Yes = file.Yes ?? [],
+            No = file.No ?? [],
+            Skip = file.Skip ?? [],
+            ListJoiners = file.ListJoiners ?? [],
+            Today = file.Today ?? [],
+            Tomorrow = file.Tomorrow ?? [],
+            LanguageNames = file.LanguageNames ?? [],
+            Commands = ByEnum<GlobalCommand>(file.Commands),
+            Weekdays = ByEnum<DayOfWeek>(file.Weekdays),
+            Numbers = (file.Numbers ?? []).ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value),
+            Choices = (file.Choices ?? []).ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value),
+        };
+    }
+
+    // "monday" → DayOfWeek.Monday, "restart" → GlobalCommand.Restart; a typo fails loudly.
+    private static Dictionary<TEnum, IReadOnlyList<string>> ByEnum<TEnum>(Dictionary<string, List<string>>? section)
+        where TEnum : struct, Enum =>
+        (section ?? []).ToDictionary(
+            pair => Enum.TryParse<TEnum>(pair.Key, ignoreCase: true, out var value)
+                ? value
+                : throw new InvalidDataException($"keywords.yaml: '{pair.Key}' is not a {typeof(TEnum).Name}."),
+            pair => (IReadOnlyList<string>)pair.Value);
+}

@@ -1,0 +1,56 @@
+namespace MentorBot.Bot.Dialogs.Understanding;
+
+public static class ChoiceReader
+{
+    /// <summary>
+    /// The single option a reply picks, by its number ("2") or its words ("health", "ممرضة").
+    /// Extra words are allowed; two different options, or none, give null.
+    /// </summary>
+    public static string? ReadOne(string reply, IReadOnlyList<ChoiceWords> choices)
+    {
+        var picked = Pick(TextNormalizer.Words(reply), choices, joiners: [], strict: false);
+        return picked is [var only] ? only : null;
+    }
+
+    /// <summary>
+    /// The options a list reply picks: "1 3 5", "1,3", "1, 3 og 5", "IT and health", "١ و ٣".
+    /// Stricter than <see cref="ReadOne"/>: every word must be an option, a number or a joiner ("og",
+    /// "و"). A list is easy to misread ("not 1, only 3"), and a re-prompt is cheaper than wrong data.
+    /// Returns null when a word is not understood or a number is not on the list.
+    /// </summary>
+    public static IReadOnlyList<string>? ReadMany(string reply, IReadOnlyList<ChoiceWords> choices, IReadOnlyList<string> joiners) =>
+        Pick(TextNormalizer.Words(reply), choices, joiners, strict: true);
+
+    private static List<string>? Pick(IReadOnlyList<string> words, IReadOnlyList<ChoiceWords> choices, IReadOnlyList<string> joiners, bool strict)
+    {
+        var finder = new PhraseFinder<string?>();
+        foreach (var choice in choices) finder.Add(choice.Value, choice.Phrases);
+        finder.Add(null, joiners);
+
+        var covered = new bool[words.Count];
+        var picked = new List<string>();
+        foreach (var match in finder.FindAll(words))
+        {
+            for (var i = match.Start; i < match.Start + match.Length; i++) covered[i] = true;
+            if (match.Value is not null) picked.Add(match.Value);
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (covered[i]) continue;
+            if (words[i].All(char.IsAsciiDigit))
+            {
+                var choice = choices.FirstOrDefault(candidate => candidate.Number.ToString() == words[i].TrimStart('0'));
+                if (choice is null) return null; // a number that is not on the list is never ignored
+                picked.Add(choice.Value);
+            }
+            else if (strict)
+            {
+                return null;
+            }
+        }
+
+        var distinct = picked.Distinct().ToList();
+        return distinct.Count == 0 ? null : distinct;
+    }
+}

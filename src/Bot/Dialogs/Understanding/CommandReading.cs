@@ -1,0 +1,4 @@
+namespace MentorBot.Bot.Dialogs.Understanding;
+
+/// <summary>A global command found in a reply; for LANGUAGE, the language named with it, if any ("language arabic").</summary>
+public sealed record CommandReading(GlobalCommand Command, string? Language = null);

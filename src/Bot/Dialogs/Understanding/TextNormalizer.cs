@@ -1,0 +1,87 @@
+using System.Globalization;
+using System.Text;
+
+namespace MentorBot.Bot.Dialogs.Understanding;
+
+/// <summary>
+/// Brings a reply and a keyword to the same plain form before they are compared: lower case, no
+/// accents or Arabic vowel marks, one spelling for Arabic/Persian/Urdu letter variants, Latin digits,
+/// no invisible characters, words separated by single spaces.
+/// </summary>
+public static class TextNormalizer
+{
+    public static string Normalize(string text)
+    {
+        var folded = FoldDigits(RemoveInvisible(text));
+        var decomposed = folded.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var result = new StringBuilder(decomposed.Length);
+        foreach (var c in decomposed)
+        {
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            // Accents, harakat, tanween and the hamza sign are combining marks after FormD: أ إ آ → ا.
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark) continue;
+            if (IsApostrophe(c)) continue; // "п'ять", "aujourd'hui", "don't" stay one word
+            var letter = FoldLetter(c);
+            if (letter == '\0') continue;
+            if (char.IsLetterOrDigit(letter))
+            {
+                // "1و3" and "3years": a digit run and a word are separate words.
+                if (result.Length > 0 && result[^1] != ' ' && char.IsDigit(result[^1]) != char.IsDigit(letter)) result.Append(' ');
+                result.Append(letter);
+            }
+            else if (result.Length > 0 && result[^1] != ' ')
+            {
+                result.Append(' ');
+            }
+        }
+        return result.ToString().Trim();
+    }
+
+    public static IReadOnlyList<string> Words(string text)
+    {
+        var normalized = Normalize(text);
+        return normalized.Length == 0 ? [] : normalized.Split(' ');
+    }
+
+    /// <summary>Any script's decimal digits (Arabic-Indic ٠-٩, Persian ۰-۹, ...) → 0-9.</summary>
+    public static string FoldDigits(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var digit = CharUnicodeInfo.GetDecimalDigitValue(c);
+            result.Append(digit >= 0 ? (char)('0' + digit) : c);
+        }
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// Zero-width and direction marks. Phones insert them around Arabic and Persian text (and the
+    /// Persian zero-width non-joiner inside words), and they would make identical words differ.
+    /// </summary>
+    public static string RemoveInvisible(string text)
+    {
+        var result = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var invisible = c is '\u00AD' or '\u061C' or '\uFEFF' or '\u0640'
+                || c is >= '\u200B' and <= '\u200F'
+                || c is >= '\u202A' and <= '\u202E'
+                || c is >= '\u2060' and <= '\u2069';
+            if (!invisible) result.Append(c);
+        }
+        return result.ToString();
+    }
+
+    private static bool IsApostrophe(char c) => c is '\'' or '\u2019' or '\u2018' or '\u02BC' or '`' or '\u00B4';
+
+    private static char FoldLetter(char c) => c switch
+    {
+        '\u0671' => '\u0627',                                 // alef wasla → alef
+        '\u0649' or '\u06CC' or '\u06D2' => '\u064A',          // alef maksura, Persian/Urdu yeh → yeh
+        '\u06A9' => '\u0643',                                 // Persian keheh → kaf
+        '\u0629' or '\u06C1' or '\u06BE' or '\u06D5' => '\u0647', // ta marbuta, Urdu heh forms → heh
+        '\u0131' => 'i',                                      // Turkish dotless ı: "HAYIR" and "hayır" meet
+        _ => c,
+    };
+}
