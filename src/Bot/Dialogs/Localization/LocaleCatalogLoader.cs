@@ -5,9 +5,11 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace MentorBot.Bot.Dialogs.Localization;
 
 /// <summary>
-/// Reads <c>locales/languages.yaml</c> and, per language, <c>locales/&lt;lang&gt;/messages.yaml</c> (flat
-/// key → text) and <c>locales/&lt;lang&gt;/keywords.yaml</c>. Extra folders (e.g. test-only texts) are
-/// layered on top: their keys are added to the same languages.
+/// Reads <c>locales/languages.yaml</c> and, per language, every <c>locales/&lt;lang&gt;/&lt;area&gt;.yaml</c>
+/// (flat key → text, one file per area: common, signup, report…) and every <c>keywords.yaml</c> or
+/// <c>&lt;area&gt;.keywords.yaml</c> (words understood in replies; lists from several files are joined).
+/// A key defined twice for one language is an error naming both files. Extra folders (e.g. test-only
+/// texts) are layered on top: their keys are added to the same languages.
 /// </summary>
 public static class LocaleCatalogLoader
 {
@@ -27,16 +29,42 @@ public static class LocaleCatalogLoader
         foreach (var language in languages)
         {
             var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+            var definedIn = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var directory in new[] { localesDirectory }.Concat(extraMessageDirectories))
             {
-                var messages = Read<Dictionary<string, string>>(Path.Combine(directory, language, "messages.yaml"));
-                foreach (var (key, text) in messages ?? []) merged[key] = text;
+                foreach (var file in FilesOf(directory, language).Where(f => !IsKeywordsFile(f)))
+                {
+                    foreach (var (key, text) in Read<Dictionary<string, string>>(file) ?? [])
+                    {
+                        if (definedIn.TryGetValue(key, out var other))
+                        {
+                            throw new InvalidDataException($"{file}: key '{key}' is already defined in {other}.");
+                        }
+
+                        merged[key] = text;
+                        definedIn[key] = file;
+                    }
+                }
             }
             texts[language] = merged;
-            keywords[language] = ToKeywords(Read<KeywordsFileYaml>(Path.Combine(localesDirectory, language, "keywords.yaml")));
+            keywords[language] = FilesOf(localesDirectory, language).Where(IsKeywordsFile)
+                .Select(file => ToKeywords(Read<KeywordsFileYaml>(file)))
+                .Aggregate(LanguageKeywords.Empty, (all, file) => all.With(file));
         }
 
         return new LocaleCatalog(baseLanguage, languages, (languagesFile.RightToLeft ?? []).ToHashSet(), texts, keywords);
+    }
+
+    private static IEnumerable<string> FilesOf(string directory, string language)
+    {
+        var folder = Path.Combine(directory, language);
+        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal) : [];
+    }
+
+    private static bool IsKeywordsFile(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name == "keywords.yaml" || name.EndsWith(".keywords.yaml", StringComparison.Ordinal);
     }
 
     private static T? Read<T>(string path) where T : class

@@ -7,7 +7,7 @@ public sealed class DialogDefinitionLoaderTests
     [Fact]
     public void Loads_the_sample_signup_dialog()
     {
-        var dialogs = DialogDefinitionLoader.LoadDirectory(TestPaths.Dialogs);
+        var dialogs = DialogDefinitionLoader.LoadDirectory(TestDialogs.Folder);
 
         var signup = dialogs["sample_signup"];
         Assert.Equal(1, signup.Version);

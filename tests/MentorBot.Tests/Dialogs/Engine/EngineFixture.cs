@@ -15,7 +15,7 @@ internal static class EngineFixture
     public static DialogDefinition Dialog(string id, string steps) => DialogDefinitionLoader.Parse(
         $"spec_version: 1\nid: {id}\nversion: 1\nstart: {FirstStepId(steps)}\nsteps:\n{steps}", id + ".yaml");
 
-    public static DialogDefinition Sample() => DialogDefinitionLoader.LoadFile(Path.Combine(TestPaths.Dialogs, "sample_signup.yaml"));
+    public static DialogDefinition Sample() => TestDialogs.Sample();
 
     private static string FirstStepId(string steps)
     {

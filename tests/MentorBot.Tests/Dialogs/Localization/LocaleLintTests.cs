@@ -115,7 +115,7 @@ public sealed class LocaleLintTests
     public void The_sample_dialog_is_fully_translated(string language)
     {
         Assert.Contains(language, SampleLanguages);
-        var missing = KeysUsedBy(DialogDefinitionLoader.LoadFile(Path.Combine(TestPaths.Dialogs, "sample_signup.yaml")))
+        var missing = KeysUsedBy(TestDialogs.Sample())
             .Concat(Catalog.OwnTexts("en").Keys.Where(key => key.StartsWith("common.", StringComparison.Ordinal)))
             .Where(key => !Catalog.OwnTexts(language).ContainsKey(key))
             .Distinct();
