@@ -1,0 +1,16 @@
+namespace MentorBot.Bot.Conversations.Actions;
+
+/// <summary>The actions dialogs may call, by name. Startup fails if a dialog names one that is not here.</summary>
+public sealed class DialogActions(IEnumerable<IDialogAction> actions)
+{
+    readonly Dictionary<string, IDialogAction> _byName = actions.ToDictionary(a => a.Name, StringComparer.Ordinal);
+
+    public IEnumerable<string> Names => _byName.Keys;
+
+    public IDialogAction Get(string name) =>
+        _byName.TryGetValue(name, out var action)
+            ? action
+            : throw new InvalidOperationException($"No dialog action named '{name}'.");
+
+    public bool Has(string name) => _byName.ContainsKey(name);
+}

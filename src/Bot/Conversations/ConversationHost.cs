@@ -1,0 +1,227 @@
+using System.Text.Json;
+using MentorBot.Bot.Conversations.Actions;
+using MentorBot.Bot.Dialogs;
+using MentorBot.Bot.Dialogs.Definitions;
+using MentorBot.Bot.Dialogs.Engine;
+using MentorBot.Bot.Dialogs.Understanding;
+using MentorBot.Data;
+using MentorBot.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorBot.Bot.Conversations;
+
+/// <summary>
+/// Runs the pure dialog engine for one person and one message, inside the caller's unit of work: loads
+/// her saved dialog, runs the step, the actions it asks for and the dialogs it hands over to, applies
+/// what it stored (profile, language, opt-out), and saves the new state. The caller adds the replies
+/// to the outbox and commits once, so state and replies are saved together or not at all.
+/// One path for every channel.
+/// </summary>
+public sealed class ConversationHost(DialogLibrary library, DialogActions actions, TimeProvider clock, ILogger<ConversationHost> logger)
+{
+    // A dialog that hands over to another which hands back would loop; a real one needs two or three hops.
+    const int MaxDialogsPerTurn = 5;
+
+    static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    readonly DialogEngine _engine = new();
+
+    /// <summary>A message from the person: the next step of her dialog, or the dialog she starts with.</summary>
+    public async Task<ConversationReply> ReplyAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        if (await IsWithCoordinatorAsync(db, person, cancellationToken))
+        {
+            return ConversationReply.Silent; // a coordinator answers her; the bot stays out of it
+        }
+
+        var session = await ActiveSessionAsync(db, person, cancellationToken);
+        var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
+        if (person.OptedOutAt is not null)
+        {
+            if (!IsStart(text))
+            {
+                return ConversationReply.Silent; // she said STOP: nothing until she says START
+            }
+
+            person.OptedOutAt = null;
+            person.OptedOutVia = null;
+        }
+
+        if (session is null)
+        {
+            var dialogId = person.Status == ParticipantStatus.SigningUp ? library.Options.FirstContactDialog : library.Options.MenuDialog;
+            await StartAsync(turn, dialogId, new Dictionary<string, string>(), cancellationToken);
+        }
+        else
+        {
+            var definition = library.Get(session.DialogId);
+            var state = JsonSerializer.Deserialize<DialogState>(session.State, StateJson)!;
+            await ContinueAsync(turn, session, definition, _engine.Step(definition, state, text, Context(turn)), cancellationToken);
+        }
+
+        return new ConversationReply(turn.Messages);
+    }
+
+    /// <summary>Starts a dialog for her (a prompt from the scheduler, a coordinator's action), with values it needs.</summary>
+    public async Task<ConversationReply> StartAsync(MentorBotDb db, Participant person, Conversation conversation, string dialogId,
+        IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
+        var running = await ActiveSessionAsync(db, person, cancellationToken);
+        if (running is not null)
+        {
+            running.Status = DialogSessionStatus.Superseded;
+            running.EndedAt = turn.Now;
+        }
+
+        await StartAsync(turn, dialogId, values, cancellationToken);
+        return new ConversationReply(turn.Messages);
+    }
+
+    async Task StartAsync(HostTurn turn, string dialogId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+    {
+        var definition = library.Get(dialogId);
+        var session = new DialogSession
+        {
+            ParticipantId = turn.Person.Id,
+            DialogId = definition.Id,
+            DialogVersion = definition.Version,
+            StepId = definition.Start,
+            StartedAt = turn.Now,
+            UpdatedAt = turn.Now,
+        };
+        turn.Db.DialogSessions.Add(session);
+        turn.Given = values;
+        var started = _engine.Start(definition, Context(turn));
+        // What the host gave (a mentor's name, an event's date) must outlive this turn: keep it in the state.
+        var keptValues = new Dictionary<string, string>(values);
+        foreach (var (name, value) in started.NewState.Values)
+        {
+            keptValues[name] = value;
+        }
+
+        var kept = started.NewState with { Values = keptValues };
+        await ContinueAsync(turn, session, definition, started with { NewState = kept }, cancellationToken);
+    }
+
+    async Task ContinueAsync(HostTurn turn, DialogSession session, DialogDefinition definition, DialogTurn result, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            turn.Messages.AddRange(result.Messages);
+            string? next = null;
+            foreach (var @event in result.Events)
+            {
+                next ??= await ApplyAsync(turn, @event, cancellationToken);
+            }
+
+            if (result.Action is { } pending)
+            {
+                var values = await RunActionAsync(turn, pending, result.NewState, cancellationToken);
+                result = _engine.Resume(definition, result.NewState, new ActionResult(values), Context(turn));
+                continue;
+            }
+
+            Save(session, result, turn.Now);
+            if (next is null || ++turn.DialogsStarted > MaxDialogsPerTurn)
+            {
+                return;
+            }
+
+            session.Status = DialogSessionStatus.Completed;
+            await StartAsync(turn, next, new Dictionary<string, string>(), cancellationToken);
+            return;
+        }
+    }
+
+    async Task<Dictionary<string, string>> RunActionAsync(HostTurn turn, PendingAction pending, DialogState state, CancellationToken cancellationToken)
+    {
+        var known = ProfileTargets.Read(turn.Person);
+        foreach (var (name, value) in state.Values)
+        {
+            known[name] = value;
+        }
+
+        var context = new DialogActionContext(turn.Db, turn.Person, turn.Conversation, pending.Arguments, known, turn.Now, library);
+        logger.LogInformation("Dialog {Dialog} runs action {Action}", state.DialogId, pending.Name);
+        return new Dictionary<string, string>(await actions.Get(pending.Name).RunAsync(context, cancellationToken));
+    }
+
+    /// <summary>Applies one event; returns the dialog to start next when the event asks for one.</summary>
+    async Task<string?> ApplyAsync(HostTurn turn, DialogEvent @event, CancellationToken cancellationToken)
+    {
+        var person = turn.Person;
+        switch (@event)
+        {
+            case AnswerStored { Target: var target, Value: var value } when ProfileTargets.IsBranch(target):
+                person.BranchId = (await turn.Db.Branches.FirstOrDefaultAsync(b => b.Code == value, cancellationToken))?.Id ?? person.BranchId;
+                break;
+            case AnswerStored { Target: var target, Value: var value } when target.StartsWith(ProfileTargets.Prefix, StringComparison.Ordinal):
+                ProfileTargets.Write(person, target, value, turn.Now);
+                break;
+            case LanguageChanged { Language: var language }:
+                person.PreferredLanguage = language;
+                person.UpdatedAt = turn.Now;
+                break;
+            case GlobalCommandReceived { Command: GlobalCommand.Stop }:
+                person.OptedOutAt ??= turn.Now;
+                person.OptedOutVia ??= turn.Conversation.Channel;
+                break;
+            case GlobalCommandReceived { Command: GlobalCommand.Start }:
+                person.OptedOutAt = null;
+                person.OptedOutVia = null;
+                break;
+            case GotoDialogRequested { DialogId: var dialogId }:
+                return dialogId;
+        }
+
+        return null;
+    }
+
+    static void Save(DialogSession session, DialogTurn result, DateTimeOffset now)
+    {
+        session.State = JsonSerializer.Serialize(result.NewState, StateJson);
+        session.StepId = result.NewState.StepId;
+        session.DialogVersion = result.NewState.DialogVersion;
+        session.UpdatedAt = now;
+        // STOP ends the turn but not the dialog: after START she goes on where she was.
+        var stopped = result.Events.Any(e => e is GlobalCommandReceived { Command: GlobalCommand.Stop });
+        if (result.Ended && !stopped && session.Status == DialogSessionStatus.Active)
+        {
+            session.Status = DialogSessionStatus.Completed;
+            session.EndedAt = now;
+        }
+    }
+
+    DialogContext Context(HostTurn turn)
+    {
+        var known = ProfileTargets.Read(turn.Person);
+        foreach (var (name, value) in turn.Given)
+        {
+            known[name] = value;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(turn.Person.Branch?.TimeZone ?? "Europe/Copenhagen");
+        return new DialogContext(turn.Now, zone, turn.Person.PreferredLanguage, library.Catalog, known);
+    }
+
+    bool IsStart(string text) => GlobalCommandReader.Read(text, library.Catalog)?.Command is GlobalCommand.Start;
+
+    static Task<DialogSession?> ActiveSessionAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken) =>
+        db.DialogSessions.FirstOrDefaultAsync(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active, cancellationToken);
+
+    static Task<bool> IsWithCoordinatorAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken) =>
+        db.Handovers.AnyAsync(h => h.ParticipantId == person.Id && h.Status != HandoverStatus.Released, cancellationToken);
+
+    /// <summary>The unit of work and what this turn has produced so far.</summary>
+    sealed class HostTurn(MentorBotDb db, Participant person, Conversation conversation, DateTimeOffset now)
+    {
+        public MentorBotDb Db { get; } = db;
+        public Participant Person { get; } = person;
+        public Conversation Conversation { get; } = conversation;
+        public DateTimeOffset Now { get; } = now;
+        public List<OutboundMessage> Messages { get; } = [];
+        public IReadOnlyDictionary<string, string> Given { get; set; } = new Dictionary<string, string>();
+        public int DialogsStarted { get; set; }
+    }
+}

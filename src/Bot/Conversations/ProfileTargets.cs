@@ -1,0 +1,74 @@
+using System.Globalization;
+using MentorBot.Data.Model;
+using MentorBot.Data.Naming;
+
+namespace MentorBot.Bot.Conversations;
+
+/// <summary>
+/// The <c>profile.*</c> names dialogs store into and read from, mapped onto the participant and her
+/// profile. Codes are the ones the dialogs use (snake_case enum names, field and goal codes); multiple
+/// choices arrive as <c>a,b,c</c>. A dialog naming a target that is not here fails its tests.
+/// </summary>
+public static class ProfileTargets
+{
+    public const string Prefix = "profile.";
+
+    static readonly Dictionary<string, (Func<Participant, string?> Read, Action<Participant, string> Write)> Targets = new()
+    {
+        ["display_name"] = (p => p.DisplayName, (p, v) => p.DisplayName = v.Trim()),
+        ["role"] = (p => Name<ParticipantRole>(p.Role), (p, v) => p.Role = Parse<ParticipantRole>(v)),
+        ["branch"] = (p => p.Branch?.Code, (_, _) => { }), // resolved to a branch id by the host, see BranchCode
+        ["city"] = (p => Of(p).City, (p, v) => Of(p).City = v.Trim()),
+        ["education_level"] = (p => Name(Of(p).EducationLevel), (p, v) => Of(p).EducationLevel = Parse<EducationLevel>(v)),
+        ["field"] = (p => Of(p).ProfessionalField, (p, v) => Of(p).ProfessionalField = v),
+        ["profession"] = (p => Of(p).Profession, (p, v) => Of(p).Profession = v.Trim()),
+        ["years_of_experience"] = (p => Of(p).YearsOfExperience?.ToString(CultureInfo.InvariantCulture), (p, v) => Of(p).YearsOfExperience = int.Parse(v, CultureInfo.InvariantCulture)),
+        ["employer"] = (p => Of(p).Employer, (p, v) => Of(p).Employer = v.Trim()),
+        ["partner_company"] = (p => Of(p).PartnerCompany, (p, v) => Of(p).PartnerCompany = v.Trim()),
+        ["goals"] = (p => List(Of(p).Goals), (p, v) => Of(p).Goals = Split(v)),
+        ["offers"] = (p => List(Of(p).Offers), (p, v) => Of(p).Offers = Split(v)),
+        ["languages"] = (p => List(Of(p).Languages), (p, v) => Of(p).Languages = Split(v)),
+        ["danish_level"] = (p => Name(Of(p).DanishLevel), (p, v) => Of(p).DanishLevel = Parse<DanishLevel>(v)),
+        ["mentor_capacity"] = (p => Of(p).MentorCapacity?.ToString(CultureInfo.InvariantCulture), (p, v) => Of(p).MentorCapacity = int.Parse(v, CultureInfo.InvariantCulture)),
+        ["availability"] = (p => Of(p).Availability, (p, v) => Of(p).Availability = v.Trim()),
+    };
+
+    public static IEnumerable<string> Names => Targets.Keys.Select(name => Prefix + name);
+
+    public static bool IsKnown(string target) =>
+        target.StartsWith(Prefix, StringComparison.Ordinal) && Targets.ContainsKey(target[Prefix.Length..]);
+
+    /// <summary>The branch code a <c>profile.branch</c> answer names, for the host to look up.</summary>
+    public static bool IsBranch(string target) => target == Prefix + "branch";
+
+    public static void Write(Participant person, string target, string value, DateTimeOffset now)
+    {
+        if (!IsKnown(target))
+        {
+            throw new InvalidOperationException($"'{target}' is not a profile field MentorBot stores.");
+        }
+
+        Targets[target[Prefix.Length..]].Write(person, value);
+        person.UpdatedAt = now;
+        if (person.Profile is not null)
+        {
+            person.Profile.UpdatedAt = now;
+        }
+    }
+
+    /// <summary>What is known about her, as the dialogs name it (for branches and message arguments).</summary>
+    public static Dictionary<string, string> Read(Participant person) =>
+        Targets.Select(pair => (Name: Prefix + pair.Key, Value: pair.Value.Read(person)))
+            .Where(pair => !string.IsNullOrEmpty(pair.Value))
+            .ToDictionary(pair => pair.Name, pair => pair.Value!);
+
+    static Profile Of(Participant person) => person.Profile ??= new Profile { ParticipantId = person.Id };
+
+    static string? Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? SnakeCaseEnumConverter<TEnum>.NameOf(v) : null;
+
+    static TEnum Parse<TEnum>(string value) where TEnum : struct, Enum => SnakeCaseEnumConverter<TEnum>.ValueOf(value);
+
+    static string? List(List<string> values) => values.Count == 0 ? null : string.Join(',', values);
+
+    static List<string> Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}
