@@ -34,6 +34,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             return ConversationReply.Silent; // a coordinator answers her; the bot stays out of it
         }
 
+        await LoadProfileAsync(db, person, cancellationToken);
         var session = await ActiveSessionAsync(db, person, cancellationToken);
         var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
         if (person.OptedOutAt is not null)
@@ -66,6 +67,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     public async Task<ConversationReply> StartAsync(MentorBotDb db, Participant person, Conversation conversation, string dialogId,
         IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
+        await LoadProfileAsync(db, person, cancellationToken);
         var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
         var running = await ActiveSessionAsync(db, person, cancellationToken);
         if (running is not null)
@@ -206,6 +208,17 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     }
 
     bool IsStart(string text) => GlobalCommandReader.Read(text, library.Catalog)?.Command is GlobalCommand.Start;
+
+    /// <summary>Dialogs read and write her profile and branch: have them loaded (a no-op when the caller did).</summary>
+    static async Task LoadProfileAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken)
+    {
+        var entry = db.Entry(person);
+        if (entry.State != EntityState.Added)
+        {
+            await entry.Reference(p => p.Profile).LoadAsync(cancellationToken);
+            await entry.Reference(p => p.Branch).LoadAsync(cancellationToken);
+        }
+    }
 
     static Task<DialogSession?> ActiveSessionAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken) =>
         db.DialogSessions.FirstOrDefaultAsync(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active, cancellationToken);

@@ -18,19 +18,19 @@ public static class ProfileTargets
         ["display_name"] = (p => p.DisplayName, (p, v) => p.DisplayName = v.Trim()),
         ["role"] = (p => Name<ParticipantRole>(p.Role), (p, v) => p.Role = Parse<ParticipantRole>(v)),
         ["branch"] = (p => p.Branch?.Code, (_, _) => { }), // resolved to a branch id by the host, see BranchCode
-        ["city"] = (p => Of(p).City, (p, v) => Of(p).City = v.Trim()),
-        ["education_level"] = (p => Name(Of(p).EducationLevel), (p, v) => Of(p).EducationLevel = Parse<EducationLevel>(v)),
-        ["field"] = (p => Of(p).ProfessionalField, (p, v) => Of(p).ProfessionalField = v),
-        ["profession"] = (p => Of(p).Profession, (p, v) => Of(p).Profession = v.Trim()),
-        ["years_of_experience"] = (p => Of(p).YearsOfExperience?.ToString(CultureInfo.InvariantCulture), (p, v) => Of(p).YearsOfExperience = int.Parse(v, CultureInfo.InvariantCulture)),
-        ["employer"] = (p => Of(p).Employer, (p, v) => Of(p).Employer = v.Trim()),
-        ["partner_company"] = (p => Of(p).PartnerCompany, (p, v) => Of(p).PartnerCompany = v.Trim()),
-        ["goals"] = (p => List(Of(p).Goals), (p, v) => Of(p).Goals = Split(v)),
-        ["offers"] = (p => List(Of(p).Offers), (p, v) => Of(p).Offers = Split(v)),
-        ["languages"] = (p => List(Of(p).Languages), (p, v) => Of(p).Languages = Split(v)),
-        ["danish_level"] = (p => Name(Of(p).DanishLevel), (p, v) => Of(p).DanishLevel = Parse<DanishLevel>(v)),
-        ["mentor_capacity"] = (p => Of(p).MentorCapacity?.ToString(CultureInfo.InvariantCulture), (p, v) => Of(p).MentorCapacity = int.Parse(v, CultureInfo.InvariantCulture)),
-        ["availability"] = (p => Of(p).Availability, (p, v) => Of(p).Availability = v.Trim()),
+        ["city"] = (p => View(p).City, (p, v) => Of(p).City = v.Trim()),
+        ["education_level"] = (p => Name(View(p).EducationLevel), (p, v) => Of(p).EducationLevel = Parse<EducationLevel>(v)),
+        ["field"] = (p => View(p).ProfessionalField, (p, v) => Of(p).ProfessionalField = v),
+        ["profession"] = (p => View(p).Profession, (p, v) => Of(p).Profession = v.Trim()),
+        ["years_of_experience"] = (p => View(p).YearsOfExperience?.ToString(CultureInfo.InvariantCulture), (p, v) => Of(p).YearsOfExperience = int.Parse(v, CultureInfo.InvariantCulture)),
+        ["employer"] = (p => View(p).Employer, (p, v) => Of(p).Employer = v.Trim()),
+        ["partner_company"] = (p => View(p).PartnerCompany, (p, v) => Of(p).PartnerCompany = v.Trim()),
+        ["goals"] = (p => List(View(p).Goals), (p, v) => Of(p).Goals = Split(v)),
+        ["offers"] = (p => List(View(p).Offers), (p, v) => Of(p).Offers = Split(v)),
+        ["languages"] = (p => List(View(p).Languages), (p, v) => Of(p).Languages = Split(v)),
+        ["danish_level"] = (p => Name(View(p).DanishLevel), (p, v) => Of(p).DanishLevel = Parse<DanishLevel>(v)),
+        ["mentor_capacity"] = (p => View(p).MentorCapacity?.ToString(CultureInfo.InvariantCulture), (p, v) => Of(p).MentorCapacity = int.Parse(v, CultureInfo.InvariantCulture)),
+        ["availability"] = (p => View(p).Availability, (p, v) => Of(p).Availability = v.Trim()),
     };
 
     public static IEnumerable<string> Names => Targets.Keys.Select(name => Prefix + name);
@@ -62,7 +62,13 @@ public static class ProfileTargets
             .Where(pair => !string.IsNullOrEmpty(pair.Value))
             .ToDictionary(pair => pair.Name, pair => pair.Value!);
 
+    /// <summary>Her profile, created on the first answer stored into it.</summary>
     static Profile Of(Participant person) => person.Profile ??= new Profile { ParticipantId = person.Id };
+
+    /// <summary>Her profile for reading; an empty one (never saved) when she has none yet.</summary>
+    static Profile View(Participant person) => person.Profile ?? NoProfile;
+
+    static readonly Profile NoProfile = new();
 
     static string? Name<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? SnakeCaseEnumConverter<TEnum>.NameOf(v) : null;
 

@@ -1,0 +1,50 @@
+using MentorBot.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorBot.Bot.Conversations.Actions;
+
+/// <summary>
+/// The mentor's answer to a match request (<c>answers.match_id</c> is given when the dialog starts):
+/// accept starts the match — or makes it wait for a coordinator where the branch wants to approve
+/// matches — and decline records her optional reason. Every change is in the match's history.
+/// </summary>
+public sealed class AnswerMatchRequest : IDialogAction
+{
+    public string Name => "answer_match_request";
+
+    public async Task<IReadOnlyDictionary<string, string>> RunAsync(DialogActionContext context, CancellationToken cancellationToken)
+    {
+        var matchId = Guid.Parse(context.Value("answers.match_id") ?? throw new InvalidOperationException("match_request started without answers.match_id."));
+        var match = await context.Db.Matches.Include(m => m.Branch).SingleAsync(m => m.Id == matchId && m.MentorId == context.Person.Id, cancellationToken);
+        if (match.Status != MatchStatus.Requested)
+        {
+            return Result(match.Status == MatchStatus.Declined ? "declined" : "expired");
+        }
+
+        var accepted = (context.Arguments.GetValueOrDefault("answer") ?? context.Value("answers.answer")) is "accept" or "yes";
+        var settings = match.Branch!.Settings;
+        var next = !accepted ? MatchStatus.Declined
+            : settings.CoordinatorApprovesMatches ? MatchStatus.PendingApproval
+            : MatchStatus.Active;
+        match.History.Add(new MatchStatusChange
+        {
+            FromStatus = match.Status, ToStatus = next, ChangedBy = ActorKind.Participant, ActorId = context.Person.Id, ChangedAt = context.Now,
+            Reason = accepted ? null : context.Arguments.GetValueOrDefault("reason") ?? context.Value("answers.decline_reason"),
+        });
+        match.Status = next;
+        match.RespondedAt = context.Now;
+        if (next == MatchStatus.Declined)
+        {
+            match.DeclineReason = match.History[^1].Reason;
+        }
+        else if (next == MatchStatus.Active)
+        {
+            match.StartedAt = context.Now;
+            match.PlannedEndAt = context.Now.AddMonths(settings.PlannedMatchMonths);
+        }
+
+        return Result(next switch { MatchStatus.Active => "started", MatchStatus.PendingApproval => "pending_approval", _ => "declined" });
+    }
+
+    static Dictionary<string, string> Result(string status) => new() { ["status"] = status };
+}
