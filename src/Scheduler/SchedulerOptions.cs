@@ -13,4 +13,7 @@ public sealed class SchedulerOptions
 
     /// <summary>How often each node tells the others it is alive; a node silent for longer is taken as dead and its work recovered.</summary>
     public TimeSpan CheckinInterval { get; set; } = TimeSpan.FromSeconds(7.5);
+
+    /// <summary>How often due prompts are looked for; a prompt goes out at most this long after it is due.</summary>
+    public TimeSpan PromptPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 }

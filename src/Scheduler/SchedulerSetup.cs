@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using MentorBot.Scheduler.Prompts;
 using Quartz;
 
 namespace MentorBot.Scheduler;
@@ -23,6 +24,13 @@ public static class SchedulerSetup
                 scheduler.GenerateInstanceId = true;
             });
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrency);
+            // Due prompts are polled: a fixed delay measured from the end of the previous run, so a long
+            // run never overlaps itself, and every node may take a turn (a trigger fires on one node only).
+            quartz.AddJob<PromptDispatchJob>(job => job.WithIdentity(PromptDispatchJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(PromptDispatchJob.Key)
+                .WithIdentity("prompt-dispatch-every", "mentorbot")
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PromptPollInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

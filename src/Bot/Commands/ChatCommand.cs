@@ -1,5 +1,4 @@
 using MentorBot.Bot.Conversations;
-using MentorBot.Bot.Dialogs.Rendering;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 
@@ -28,8 +27,8 @@ public static class ChatCommand
         }
 
         var host = services.GetRequiredService<ConversationHost>();
+        var outbox = services.GetRequiredService<ReplyOutbox>();
         var clock = services.GetRequiredService<TimeProvider>();
-        var renderer = new SmsRenderer(library.Catalog);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MentorBotDb>();
         var now = clock.GetUtcNow();
@@ -38,44 +37,40 @@ public static class ChatCommand
         db.AddRange(person, conversation);
 
         var reply = await host.StartAsync(db, person, conversation, dialogId, new Dictionary<string, string>(), cancellationToken);
-        await RecordAsync(db, conversation, person, reply, renderer, output, clock, cancellationToken);
+        await ShowAsync(db, outbox.Add(db, conversation, person, reply, clock.GetUtcNow()), output, cancellationToken);
         await output.WriteLineAsync("(type your answers; /quit to stop)");
 
         while (await input.ReadLineAsync(cancellationToken) is { } line && line.Trim() != "/quit")
         {
-            db.Messages.Add(Message(conversation, person, MessageDirection.Inbound, line, person.PreferredLanguage, clock.GetUtcNow()));
+            db.Messages.Add(Inbound(conversation, person, line, clock.GetUtcNow()));
             reply = await host.ReplyAsync(db, person, conversation, line, cancellationToken);
-            await RecordAsync(db, conversation, person, reply, renderer, output, clock, cancellationToken);
+            await ShowAsync(db, outbox.Add(db, conversation, person, reply, clock.GetUtcNow()), output, cancellationToken);
         }
 
         return 0;
     }
 
-    static async Task RecordAsync(MentorBotDb db, Conversation conversation, Participant person, ConversationReply reply, SmsRenderer renderer,
-        TextWriter output, TimeProvider clock, CancellationToken cancellationToken)
+    static async Task ShowAsync(MentorBotDb db, IReadOnlyList<Message> replies, TextWriter output, CancellationToken cancellationToken)
     {
-        foreach (var message in reply.Messages)
+        foreach (var reply in replies)
         {
-            var text = renderer.Render(message);
-            db.Messages.Add(Message(conversation, person, MessageDirection.Outbound, text, message.Language, clock.GetUtcNow()));
-            await output.WriteLineAsync(text);
+            await output.WriteLineAsync(reply.Text);
             await output.WriteLineAsync();
         }
 
-        conversation.LastActivityAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    static Message Message(Conversation conversation, Participant person, MessageDirection direction, string text, string language, DateTimeOffset at) => new()
+    static Message Inbound(Conversation conversation, Participant person, string text, DateTimeOffset at) => new()
     {
         Conversation = conversation,
         ParticipantId = person.Id,
         Channel = Channel.Console,
-        Direction = direction,
-        Author = direction == MessageDirection.Inbound ? MessageAuthor.Participant : MessageAuthor.Bot,
+        Direction = MessageDirection.Inbound,
+        Author = MessageAuthor.Participant,
         Text = text,
-        Language = language,
-        DeliveryStatus = direction == MessageDirection.Inbound ? DeliveryStatus.Received : DeliveryStatus.Delivered,
+        Language = person.PreferredLanguage,
+        DeliveryStatus = DeliveryStatus.Received,
         CreatedAt = at,
         UpdatedAt = at,
     };

@@ -26,6 +26,7 @@ public static class ConversationSetup
         var actions = new DialogActions(
         [
             new RecordConsent(), new CompleteSignup(), new RequestDeletion(), new RequestCoordinator(),
+            new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
         ]);
         if (DialogLibraryCheck.Problems(library, actions.Names) is { Count: > 0 } problems)
         {
@@ -35,5 +36,6 @@ public static class ConversationSetup
         builder.Services.AddSingleton(library);
         builder.Services.AddSingleton(actions);
         builder.Services.AddSingleton<ConversationHost>();
+        builder.Services.AddSingleton<ReplyOutbox>();
     }
 }

@@ -1,5 +1,6 @@
 using MentorBot.Data;
 using MentorBot.Scheduler;
+using MentorBot.Scheduler.Prompts;
 using Quartz;
 
 namespace MentorBot.Bot.Scheduling;
@@ -19,6 +20,7 @@ public static class SchedulingSetup
         }
 
         builder.Services.AddMentorBotScheduler(database.ConnectionString, options);
+        builder.Services.AddScoped<IPromptSender, DialogPromptSender>();
         builder.Services.AddHealthChecks().AddQuartz(check => check.Name = "scheduler");
     }
 }

@@ -22,6 +22,9 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
         LocaleCatalogLoader.Load(TestPaths.Locales, TestPaths.InTestData("Transcripts", "locales")),
         new DialogLibraryOptions { FirstContactDialog = "sample_signup", MenuDialog = "sample_signup" }));
 
+    /// <summary>The engine's test dialogs (sample_signup and one per step kind) with the real and the test-only texts.</summary>
+    public static DialogLibrary TestLibrary => Library.Value;
+
     readonly FixedClock _clock = new(new DateTimeOffset(2026, 3, 11, 8, 30, 0, TimeSpan.Zero));
 
     [Fact]

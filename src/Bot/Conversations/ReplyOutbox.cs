@@ -1,0 +1,36 @@
+using MentorBot.Bot.Dialogs.Rendering;
+using MentorBot.Data;
+using MentorBot.Data.Model;
+
+namespace MentorBot.Bot.Conversations;
+
+/// <summary>
+/// Turns a reply into outbound messages for the conversation's channel — SMS text with numbered
+/// options, or the same text for web chat (whose buttons its channel adds) — queued in the same unit of
+/// work as the dialog state, so a crash neither loses nor duplicates them. Each channel's sender takes
+/// the queued rows from there. The terminal's messages are shown at once, so they are stored as delivered.
+/// </summary>
+public sealed class ReplyOutbox(DialogLibrary library)
+{
+    readonly SmsRenderer _sms = new(library.Catalog);
+
+    public IReadOnlyList<Message> Add(MentorBotDb db, Conversation conversation, Participant person, ConversationReply reply, DateTimeOffset now)
+    {
+        var messages = reply.Messages.Select(message => new Message
+        {
+            ConversationId = conversation.Id,
+            ParticipantId = person.Id,
+            Channel = conversation.Channel,
+            Direction = MessageDirection.Outbound,
+            Author = MessageAuthor.Bot,
+            Text = _sms.Render(message),
+            Language = message.Language,
+            DeliveryStatus = conversation.Channel == Channel.Console ? DeliveryStatus.Delivered : DeliveryStatus.Queued,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+        db.Messages.AddRange(messages);
+        conversation.LastActivityAt = now;
+        return messages;
+    }
+}

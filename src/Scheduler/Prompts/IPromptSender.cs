@@ -1,0 +1,14 @@
+using MentorBot.Data;
+using MentorBot.Data.Model;
+
+namespace MentorBot.Scheduler.Prompts;
+
+/// <summary>
+/// What the scheduler asks of the bot: start this prompt's dialog for its person, through the same
+/// path as an inbound message, adding the replies to the outbox in <paramref name="db"/>'s unit of work
+/// (the scheduler commits it together with the prompt's new status).
+/// </summary>
+public interface IPromptSender
+{
+    Task SendAsync(MentorBotDb db, ScheduledPrompt prompt, Participant person, CancellationToken cancellationToken);
+}

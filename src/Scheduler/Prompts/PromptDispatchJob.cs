@@ -1,0 +1,115 @@
+using MentorBot.Data;
+using MentorBot.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Quartz;
+
+namespace MentorBot.Scheduler.Prompts;
+
+/// <summary>
+/// Sends the timed prompts that are due. Each prompt is claimed with FOR UPDATE SKIP LOCKED in its own
+/// transaction, and its status changes in the same transaction as the replies it queues, so however
+/// many nodes run this job, retry it or restart in the middle, one occurrence is sent once.
+/// </summary>
+public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, TimeProvider clock, ILogger<PromptDispatchJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("prompt-dispatch", "mentorbot");
+
+    /// <summary>A bound per run, so one run never holds the scheduler thread for long; the next run goes on.</summary>
+    const int MaxPerRun = 500;
+
+    /// <summary>A prompt whose sending failed this many times is left as failed for a coordinator to retry.</summary>
+    const int MaxAttempts = 5;
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var handled = 0;
+        while (handled < MaxPerRun && await DispatchOneAsync(cancellationToken))
+        {
+            handled++;
+        }
+    }
+
+    async Task<bool> DispatchOneAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        Guid? claimed = null;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var prompt = await db.ScheduledPrompts
+                .FromSql($"SELECT * FROM scheduled_prompts WHERE status IN ('scheduled', 'deferred') AND due_at <= {now} ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .SingleOrDefaultAsync(cancellationToken);
+            if (prompt is null)
+            {
+                return false;
+            }
+
+            claimed = prompt.Id;
+            var person = await db.Participants.Include(p => p.Profile).Include(p => p.Branch).SingleAsync(p => p.Id == prompt.ParticipantId, cancellationToken);
+            switch (PromptRules.Decide(await FactsAsync(prompt, person, now, cancellationToken)))
+            {
+                case PromptDecision.Cancel cancel:
+                    prompt.Status = PromptStatus.Cancelled;
+                    prompt.LastError = cancel.Reason;
+                    break;
+                case PromptDecision.Defer defer:
+                    prompt.Status = PromptStatus.Deferred;
+                    prompt.DueAt = defer.Until;
+                    prompt.LastError = defer.Reason;
+                    break;
+                default:
+                    await sender.SendAsync(db, prompt, person, cancellationToken);
+                    prompt.Status = PromptStatus.Sent;
+                    prompt.SentAt = now;
+                    prompt.Attempts++;
+                    prompt.LastError = null;
+                    break;
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception e) when (claimed is not null && e is not OperationCanceledException)
+        {
+            logger.LogError(e, "Prompt {PromptId} could not be sent", claimed);
+            db.ChangeTracker.Clear();
+            await RecordFailureAsync(claimed.Value, e, now, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    async Task<PromptFacts> FactsAsync(ScheduledPrompt prompt, Participant person, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(person.Branch?.TimeZone ?? "Europe/Copenhagen");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var dayStart = QuietHours.AtLocal(today, TimeOnly.MinValue, zone);
+        var dayEnd = QuietHours.AtLocal(today.AddDays(1), TimeOnly.MinValue, zone);
+        var sentToday = await db.ScheduledPrompts.CountAsync(
+            p => p.ParticipantId == person.Id && p.Status == PromptStatus.Sent && p.SentAt >= dayStart && p.SentAt < dayEnd, cancellationToken);
+        var otherDialog = await db.DialogSessions
+            .Where(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active && s.DialogId != prompt.DialogId)
+            .Select(s => (DateTimeOffset?)s.UpdatedAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        var matchStatus = prompt.MatchId is { } matchId
+            ? await db.Matches.Where(m => m.Id == matchId).Select(m => (MatchStatus?)m.Status).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new PromptFacts(now, zone, person.Branch?.Settings ?? new BranchSettings(), person.OptedOutAt is not null,
+            person.Status is ParticipantStatus.Erased, matchStatus, sentToday, otherDialog);
+    }
+
+    async Task RecordFailureAsync(Guid promptId, Exception error, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var prompt = await db.ScheduledPrompts.SingleAsync(p => p.Id == promptId, cancellationToken);
+        prompt.Attempts++;
+        prompt.LastError = error.GetType().Name;
+        prompt.Status = prompt.Attempts >= MaxAttempts ? PromptStatus.Failed : PromptStatus.Deferred;
+        prompt.DueAt = now + TimeSpan.FromMinutes(Math.Pow(2, prompt.Attempts)); // 2, 4, 8, 16 minutes
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,75 @@
+using MentorBot.Data.Model;
+
+namespace MentorBot.Scheduler.Prompts;
+
+/// <summary>What to do with a due prompt, decided from facts the dispatcher reads (pure, so the rules are tested on a fake clock).</summary>
+public abstract record PromptDecision
+{
+    public sealed record Send : PromptDecision;
+
+    public sealed record Cancel(string Reason) : PromptDecision;
+
+    public sealed record Defer(DateTimeOffset Until, string Reason) : PromptDecision;
+}
+
+/// <summary>The facts about one due prompt and its person.</summary>
+public sealed record PromptFacts(
+    DateTimeOffset Now,
+    TimeZoneInfo Zone,
+    BranchSettings Settings,
+    bool OptedOut,
+    bool Erased,
+    MatchStatus? MatchStatus,
+    int SentToHerToday,
+    DateTimeOffset? OtherDialogActiveSince);
+
+/// <summary>
+/// The rules every timed prompt obeys, in order: never to an opted-out or erased person, never for a
+/// match that ended; never at night in her time zone; at most N a day; never into the middle of
+/// another dialog she is answering (until it ends or goes stale).
+/// </summary>
+public static class PromptRules
+{
+    /// <summary>A dialog untouched this long no longer counts as "answering": the prompt may interrupt it.</summary>
+    public static readonly TimeSpan StaleDialog = TimeSpan.FromHours(2);
+
+    /// <summary>How long to wait before looking again at a person busy in another dialog.</summary>
+    public static readonly TimeSpan BusyRetry = TimeSpan.FromMinutes(30);
+
+    public static PromptDecision Decide(PromptFacts facts)
+    {
+        if (facts.Erased)
+        {
+            return new PromptDecision.Cancel("erased");
+        }
+
+        if (facts.OptedOut)
+        {
+            return new PromptDecision.Cancel("opted_out");
+        }
+
+        if (facts.MatchStatus is MatchStatus.Ended or MatchStatus.Cancelled or MatchStatus.Declined or MatchStatus.Expired)
+        {
+            return new PromptDecision.Cancel("match_over");
+        }
+
+        var quiet = new QuietHours(facts.Settings.QuietHoursStart, facts.Settings.QuietHoursEnd);
+        var allowed = quiet.NextAllowed(facts.Now, facts.Zone);
+        if (allowed > facts.Now)
+        {
+            return new PromptDecision.Defer(allowed, "quiet_hours");
+        }
+
+        if (facts.SentToHerToday >= facts.Settings.MaxPromptsPerDay)
+        {
+            return new PromptDecision.Defer(quiet.NextDayStart(facts.Now, facts.Zone), "daily_limit");
+        }
+
+        if (facts.OtherDialogActiveSince is { } since && facts.Now - since < StaleDialog)
+        {
+            return new PromptDecision.Defer(facts.Now + BusyRetry, "in_another_dialog");
+        }
+
+        return new PromptDecision.Send();
+    }
+}

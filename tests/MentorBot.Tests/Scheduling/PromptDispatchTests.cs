@@ -1,0 +1,99 @@
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Conversations.Actions;
+using MentorBot.Bot.Scheduling;
+using MentorBot.Data.Model;
+using MentorBot.Scheduler.Prompts;
+using MentorBot.Tests.Conversations;
+using MentorBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorBot.Tests.Scheduling;
+
+/// <summary>The dispatcher on a real database with the real host: rules applied, each occurrence sent once, even by dispatchers racing.</summary>
+public sealed class PromptDispatchTests(PostgresFixture postgres)
+{
+    readonly FixedClock _clock = new(DateTimeOffset.Parse("2026-03-11T09:00:00Z")); // 10:00 in Copenhagen
+
+    [Fact]
+    public async Task A_due_prompt_starts_its_dialog_and_queues_the_replies_once()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var person = await AddPeopleAsync(database, 1);
+        await AddPromptsAsync(database, person, dueAt: _clock.Now.AddMinutes(-1));
+
+        await RunDispatcherAsync(database);
+        await RunDispatcherAsync(database);
+
+        await using var db = TestDb.Open(database);
+        var prompt = await db.ScheduledPrompts.SingleAsync();
+        Assert.Equal((PromptStatus.Sent, 1), (prompt.Status, prompt.Attempts));
+        var queued = await db.Messages.Where(m => m.Direction == MessageDirection.Outbound).OrderBy(m => m.CreatedAt).Select(m => m.Text).ToListAsync();
+        Assert.Equal(["Welcome to the Mentor Network! I will ask you a few short questions so we can find a mentor for you.", "What is your first name?"], queued);
+        Assert.All(await db.Messages.ToListAsync(), m => Assert.Equal((Channel.Sms, DeliveryStatus.Queued), (m.Channel, m.DeliveryStatus)));
+    }
+
+    [Fact]
+    public async Task A_prompt_due_at_night_waits_for_the_morning()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        _clock.Now = DateTimeOffset.Parse("2026-03-11T22:00:00Z"); // 23:00 in Copenhagen
+        var person = await AddPeopleAsync(database, 1);
+        await AddPromptsAsync(database, person, dueAt: _clock.Now);
+
+        await RunDispatcherAsync(database);
+
+        await using var db = TestDb.Open(database);
+        var prompt = await db.ScheduledPrompts.SingleAsync();
+        Assert.Equal((PromptStatus.Deferred, DateTimeOffset.Parse("2026-03-12T08:00:00Z"), "quiet_hours"), (prompt.Status, prompt.DueAt, prompt.LastError));
+        Assert.Empty(await db.Messages.ToListAsync());
+    }
+
+    [Fact]
+    public async Task Dispatchers_racing_over_many_due_prompts_send_each_exactly_once()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var people = await AddPeopleAsync(database, 200);
+        await AddPromptsAsync(database, people, dueAt: _clock.Now.AddMinutes(-5));
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => RunDispatcherAsync(database))));
+
+        await using var db = TestDb.Open(database);
+        Assert.Equal(200, await db.ScheduledPrompts.CountAsync(p => p.Status == PromptStatus.Sent && p.Attempts == 1));
+        var perPerson = await db.Messages.GroupBy(m => m.ParticipantId).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(200, perPerson.Count);
+        Assert.All(perPerson, count => Assert.Equal(2, count)); // welcome + first question, once each
+    }
+
+    async Task RunDispatcherAsync(string database)
+    {
+        await using var db = TestDb.Open(database);
+        var host = new ConversationHost(ConversationHostTests.TestLibrary, new DialogActions([]), _clock, NullLogger<ConversationHost>.Instance);
+        var sender = new DialogPromptSender(host, new ReplyOutbox(ConversationHostTests.TestLibrary), _clock);
+        var job = new PromptDispatchJob(db, sender, _clock, NullLogger<PromptDispatchJob>.Instance);
+        await job.Execute(null!, CancellationToken.None);
+    }
+
+    async Task<List<Participant>> AddPeopleAsync(string database, int count)
+    {
+        await using var db = TestDb.Open(database);
+        var people = Enumerable.Range(0, count).Select(i => new Participant
+        {
+            PreferredLanguage = "en", Status = ParticipantStatus.Active, Phone = $"+4530{i:D6}", CreatedAt = _clock.Now, UpdatedAt = _clock.Now,
+        }).ToList();
+        db.Participants.AddRange(people);
+        await db.SaveChangesAsync();
+        return people;
+    }
+
+    async Task AddPromptsAsync(string database, IEnumerable<Participant> people, DateTimeOffset dueAt)
+    {
+        await using var db = TestDb.Open(database);
+        db.ScheduledPrompts.AddRange(people.Select(p => new ScheduledPrompt
+        {
+            ParticipantId = p.Id, Kind = "welcome_back", DialogId = "sample_signup", OccurrenceKey = $"welcome_back:{p.Id}", DueAt = dueAt, CreatedAt = _clock.Now,
+        }));
+        await db.SaveChangesAsync();
+    }
+
+}

@@ -1,0 +1,75 @@
+using MentorBot.Data.Model;
+using MentorBot.Scheduler.Prompts;
+
+namespace MentorBot.Tests.Scheduling;
+
+/// <summary>The rules every prompt obeys, on a fixed clock. Times are UTC; Copenhagen is UTC+1 in winter, UTC+2 in summer.</summary>
+public sealed class PromptRulesTests
+{
+    static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
+
+    static PromptFacts Facts(string nowUtc, int sentToday = 0, bool optedOut = false, bool erased = false, MatchStatus? match = null,
+        string? otherDialogSince = null, BranchSettings? settings = null) =>
+        new(DateTimeOffset.Parse(nowUtc), Copenhagen, settings ?? new BranchSettings(), optedOut, erased, match, sentToday,
+            otherDialogSince is null ? null : DateTimeOffset.Parse(otherDialogSince));
+
+    [Theory]
+    [InlineData("2026-03-11T08:30:00Z", "09:30 in Copenhagen: daytime")]
+    [InlineData("2026-03-11T19:59:00Z", "20:59: a minute before quiet hours")]
+    [InlineData("2026-07-01T07:00:00Z", "09:00 summer time: quiet hours just ended")]
+    public void Sends_in_the_daytime(string now, string reason)
+    {
+        Assert.True(PromptRules.Decide(Facts(now)) is PromptDecision.Send, reason);
+    }
+
+    [Theory]
+    [InlineData("2026-03-11T20:30:00Z", "2026-03-12T08:00:00Z", "21:30 winter time → 09:00 next morning")]
+    [InlineData("2026-03-11T07:00:00Z", "2026-03-11T08:00:00Z", "08:00 → 09:00 the same morning")]
+    [InlineData("2026-03-11T23:30:00Z", "2026-03-12T08:00:00Z", "00:30 after midnight → 09:00 that morning")]
+    [InlineData("2026-03-28T22:00:00Z", "2026-03-29T07:00:00Z", "23:00 before the spring change → 09:00 summer time (UTC+2)")]
+    [InlineData("2026-10-24T20:00:00Z", "2026-10-25T08:00:00Z", "22:00 summer time before the autumn change → 09:00 winter time (UTC+1)")]
+    [InlineData("2026-07-01T19:30:00Z", "2026-07-02T07:00:00Z", "21:30 summer time → 09:00 summer time")]
+    public void Defers_a_prompt_due_at_night_to_the_next_allowed_time(string now, string until, string reason)
+    {
+        var decision = PromptRules.Decide(Facts(now));
+        var defer = Assert.IsType<PromptDecision.Defer>(decision);
+        Assert.True(defer.Until == DateTimeOffset.Parse(until), $"{reason}: got {defer.Until:u}");
+        Assert.Equal("quiet_hours", defer.Reason);
+    }
+
+    [Fact]
+    public void Quiet_hours_of_a_branch_may_be_any_window()
+    {
+        var lunch = new BranchSettings { QuietHoursStart = new TimeOnly(12, 0), QuietHoursEnd = new TimeOnly(13, 0) };
+        Assert.IsType<PromptDecision.Send>(PromptRules.Decide(Facts("2026-03-11T21:30:00Z", settings: lunch)));
+        var defer = Assert.IsType<PromptDecision.Defer>(PromptRules.Decide(Facts("2026-03-11T11:15:00Z", settings: lunch)));
+        Assert.Equal(DateTimeOffset.Parse("2026-03-11T12:00:00Z"), defer.Until);
+    }
+
+    [Fact]
+    public void The_daily_limit_moves_the_rest_to_the_next_morning()
+    {
+        Assert.IsType<PromptDecision.Send>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", sentToday: 1)));
+        var defer = Assert.IsType<PromptDecision.Defer>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", sentToday: 2)));
+        Assert.Equal((DateTimeOffset.Parse("2026-03-12T08:00:00Z"), "daily_limit"), (defer.Until, defer.Reason));
+    }
+
+    [Theory]
+    [InlineData(true, false, null, "opted_out", "she said STOP")]
+    [InlineData(false, true, null, "erased", "she was erased")]
+    [InlineData(false, false, MatchStatus.Ended, "match_over", "the match ended")]
+    [InlineData(false, false, MatchStatus.Cancelled, "match_over", "the match was cancelled")]
+    public void Is_cancelled_for_people_and_matches_it_no_longer_concerns(bool optedOut, bool erased, MatchStatus? match, string expected, string reason)
+    {
+        var cancel = Assert.IsType<PromptDecision.Cancel>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", optedOut: optedOut, erased: erased, match: match)));
+        Assert.True(cancel.Reason == expected, reason);
+    }
+
+    [Fact]
+    public void Waits_while_she_answers_another_dialog_but_not_for_a_stale_one()
+    {
+        var busy = Assert.IsType<PromptDecision.Defer>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", otherDialogSince: "2026-03-11T09:50:00Z")));
+        Assert.Equal((DateTimeOffset.Parse("2026-03-11T10:30:00Z"), "in_another_dialog"), (busy.Until, busy.Reason));
+        Assert.IsType<PromptDecision.Send>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", otherDialogSince: "2026-03-11T07:30:00Z")));
+    }
+}
