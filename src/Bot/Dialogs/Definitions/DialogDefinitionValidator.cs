@@ -74,7 +74,8 @@ internal sealed class DialogDefinitionValidator(string fileName)
         if (kind.IsQuestion())
         {
             if (string.IsNullOrWhiteSpace(step.Prompt)) FailStep(step.Id, "missing prompt");
-            if (step.Store is null) FailStep(step.Id, "missing store target");
+            // ask_language needs no target: the host saves the language from the LanguageChanged event.
+            if (step.Store is null && kind != StepKind.AskLanguage) FailStep(step.Id, "missing store target");
         }
 
         if (step.Store is not null && !VariablePath.IsStoreTarget(step.Store))

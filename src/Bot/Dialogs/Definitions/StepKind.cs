@@ -11,6 +11,9 @@ public enum StepKind
     AskNumber,
     AskDate,
     AskScale,
+
+    /// <summary>The language menu (every supported language in its own name); the answer switches the language.</summary>
+    AskLanguage,
     Branch,
     Store,
     Action,

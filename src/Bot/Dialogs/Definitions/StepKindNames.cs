@@ -13,6 +13,7 @@ public static class StepKindNames
         ["ask_number"] = StepKind.AskNumber,
         ["ask_date"] = StepKind.AskDate,
         ["ask_scale"] = StepKind.AskScale,
+        ["ask_language"] = StepKind.AskLanguage,
         ["branch"] = StepKind.Branch,
         ["store"] = StepKind.Store,
         ["action"] = StepKind.Action,
@@ -26,5 +27,6 @@ public static class StepKindNames
 
     /// <summary>Kinds that wait for the person's reply.</summary>
     public static bool IsQuestion(this StepKind kind) => kind is StepKind.AskText or StepKind.AskChoice
-        or StepKind.AskMulti or StepKind.AskYesNo or StepKind.AskNumber or StepKind.AskDate or StepKind.AskScale;
+        or StepKind.AskMulti or StepKind.AskYesNo or StepKind.AskNumber or StepKind.AskDate or StepKind.AskScale
+        or StepKind.AskLanguage;
 }

@@ -54,6 +54,13 @@ public sealed class DialogEngine
 
         switch (StepAnswerReader.Read(step, reply, turn.Language, context))
         {
+            case AnswerReading.Answered answered when step.Kind == StepKind.AskLanguage:
+                // The next question already comes in the chosen language: that is the confirmation.
+                turn.Language = answered.Value;
+                turn.Raise(new LanguageChanged(answered.Value));
+                if (step.Store is not null) turn.Store(step.Store, answered.Value);
+                RunFrom(turn, step.Next!);
+                break;
             case AnswerReading.Answered answered:
                 turn.Store(step.Store!, answered.Value);
                 RunFrom(turn, step.Next!);
@@ -205,11 +212,6 @@ public sealed class DialogEngine
         if (turn.CurrentStep.Kind.IsQuestion()) Ask(turn, turn.CurrentStep);
     }
 
-    private static string? LanguageFromMenu(string reply, TurnBuilder turn)
-    {
-        var languages = turn.Context.Catalog.SupportedLanguages;
-        var number = NumberReader.Read(reply, Localization.LanguageKeywords.Empty);
-        if (number is >= 1 && number <= languages.Count) return languages[number.Value - 1];
-        return LanguageNameReader.Read(reply, turn.Context.Catalog);
-    }
+    private static string? LanguageFromMenu(string reply, TurnBuilder turn) =>
+        StepAnswerReader.ReadLanguage(reply, turn.Context.Catalog);
 }

@@ -10,10 +10,13 @@ internal static class PromptBuilder
         new(language, step.Prompt!, arguments, Options(step, catalog), step.Optional);
 
     public static OutboundMessage LanguageMenu(string language, LocaleCatalog catalog) =>
-        new(language, "common.choose_language", new Dictionary<string, string>(),
-            catalog.SupportedLanguages
-                .Select((code, index) => new ChoiceOption(index + 1, code, LabelKeys.LanguageName, LabelLanguage: code))
-                .ToList());
+        new(language, "common.choose_language", new Dictionary<string, string>(), LanguageOptions(catalog));
+
+    // Each language in its own name and script, so she can find hers without reading the current one.
+    private static IReadOnlyList<ChoiceOption> LanguageOptions(LocaleCatalog catalog) =>
+        catalog.SupportedLanguages
+            .Select((code, index) => new ChoiceOption(index + 1, code, LabelKeys.LanguageName, LabelLanguage: code))
+            .ToList();
 
     private static IReadOnlyList<ChoiceOption> Options(DialogStep step, LocaleCatalog catalog) => step.Kind switch
     {
@@ -24,6 +27,7 @@ internal static class PromptBuilder
         StepKind.AskScale => Enumerable.Range(StepAnswerReader.ScaleMin, StepAnswerReader.ScaleMax - StepAnswerReader.ScaleMin + 1)
             .Select(point => new ChoiceOption(point, point.ToString(System.Globalization.CultureInfo.InvariantCulture), LabelKeys.Scale(catalog, step.Prompt!, point)))
             .ToList(),
+        StepKind.AskLanguage => LanguageOptions(catalog),
         _ => [],
     };
 }

@@ -28,6 +28,7 @@ internal static class StepAnswerReader
             StepKind.AskNumber => ReadNumber(step, reply, keywords),
             StepKind.AskDate => Answer(DateReader.Read(reply, keywords, context.Today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             StepKind.AskScale => ReadScale(step, reply, language, context.Catalog),
+            StepKind.AskLanguage => Answer(ReadLanguage(reply, context.Catalog)),
             _ => throw new InvalidOperationException($"Step '{step.Id}' ({step.Kind}) does not take replies."),
         };
     }
@@ -75,6 +76,15 @@ internal static class StepAnswerReader
                 : AnswerReading.NotUnderstood.Plain;
         }
         return new AnswerReading.Answered(number.Value.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>A language by its number in the menu ("3", "٣") or its name ("arabic", "عربي", "ar").</summary>
+    public static string? ReadLanguage(string reply, LocaleCatalog catalog)
+    {
+        var languages = catalog.SupportedLanguages;
+        var number = NumberReader.Read(reply, LanguageKeywords.Empty);
+        if (number is >= 1 && number <= languages.Count) return languages[number.Value - 1];
+        return LanguageNameReader.Read(reply, catalog);
     }
 
     private static AnswerReading ReadScale(DialogStep step, string reply, string language, LocaleCatalog catalog)

@@ -142,7 +142,7 @@ public sealed class DialogEngineTests
         var help = _engine.Step(dialog, state, "HJÆLP", Context());
 
         Assert.Equal("ask_field", help.NewState.StepId);
-        Assert.Equal(["common.help", "signup.ask_field"], help.Messages.Select(message => message.Key));
+        Assert.Equal(["common.help", "sample.ask_field"], help.Messages.Select(message => message.Key));
         Assert.Contains(new GlobalCommandReceived(GlobalCommand.Help), help.Events);
     }
 
@@ -156,7 +156,7 @@ public sealed class DialogEngineTests
 
         Assert.Equal("ask_name", restart.NewState.StepId);
         Assert.Empty(restart.NewState.Values);
-        Assert.Equal(["common.restarting", "signup.welcome", "signup.ask_name"], restart.Messages.Select(message => message.Key));
+        Assert.Equal(["common.restarting", "sample.welcome", "sample.ask_name"], restart.Messages.Select(message => message.Key));
     }
 
     [Fact]

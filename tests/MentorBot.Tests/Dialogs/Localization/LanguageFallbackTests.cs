@@ -16,20 +16,20 @@ public sealed class LanguageFallbackTests
     [Fact]
     public void A_regional_tag_falls_back_to_its_language_texts()
     {
-        Assert.Equal("Hvad er dit fornavn?", TestCatalog.Instance.Text("da-DK", "signup.ask_name"));
+        Assert.Equal("Hvad er dit fornavn?", TestCatalog.Instance.Text("da-DK", "sample.ask_name"));
     }
 
     [Fact]
     public void A_language_without_the_text_falls_back_to_english()
     {
-        Assert.Equal("What is your first name?", TestCatalog.Instance.Text("so", "signup.ask_name"));
+        Assert.Equal("What is your first name?", TestCatalog.Instance.Text("so", "sample.ask_name"));
     }
 
     [Fact]
     public void A_key_missing_everywhere_throws_with_its_name()
     {
-        var error = Assert.Throws<KeyNotFoundException>(() => TestCatalog.Instance.Text("ar", "signup.nope"));
-        Assert.Contains("signup.nope", error.Message);
+        var error = Assert.Throws<KeyNotFoundException>(() => TestCatalog.Instance.Text("ar", "sample.nope"));
+        Assert.Contains("sample.nope", error.Message);
     }
 
     [Theory]

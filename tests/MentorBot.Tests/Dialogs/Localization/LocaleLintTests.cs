@@ -82,6 +82,7 @@ public sealed class LocaleLintTests
         var collisions = Catalog.AllOwnKeywords()
             .SelectMany(entry => entry.Keywords.Yes.Concat(entry.Keywords.No).Concat(entry.Keywords.Skip)
                 .Concat(entry.Keywords.Numbers.Values.SelectMany(words => words))
+                .Concat(entry.Keywords.Choices.Values.SelectMany(words => words))
                 .Select(word => (entry.Language, Word: TextNormalizer.Normalize(word))))
             .Where(pair => commandWords.Contains(pair.Word))
             .Select(pair => $"{pair.Language}: {pair.Word}");
@@ -115,25 +116,10 @@ public sealed class LocaleLintTests
     public void The_sample_dialog_is_fully_translated(string language)
     {
         Assert.Contains(language, SampleLanguages);
-        var missing = KeysUsedBy(TestDialogs.Sample())
+        var missing = DialogKeys.UsedBy(TestDialogs.Sample(), Catalog)
             .Concat(Catalog.OwnTexts("en").Keys.Where(key => key.StartsWith("common.", StringComparison.Ordinal)))
             .Where(key => !Catalog.OwnTexts(language).ContainsKey(key))
             .Distinct();
         Assert.Empty(missing);
-    }
-
-    private static IEnumerable<string> KeysUsedBy(DialogDefinition dialog)
-    {
-        foreach (var step in dialog.Steps)
-        {
-            if (step.Prompt is not null) yield return step.Prompt;
-            if (step.Message is not null) yield return step.Message;
-            if (step.Retry is not null) yield return step.Retry;
-            foreach (var choice in step.Choices) yield return LabelKeys.Choice(Catalog, step.Prompt!, choice);
-            if (step.Kind == StepKind.AskScale)
-            {
-                for (var point = 1; point <= 5; point++) yield return LabelKeys.Scale(Catalog, step.Prompt!, point);
-            }
-        }
     }
 }

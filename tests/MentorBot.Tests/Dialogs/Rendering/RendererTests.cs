@@ -5,7 +5,7 @@ namespace MentorBot.Tests.Dialogs.Rendering;
 
 public sealed class RendererTests
 {
-    private static readonly OutboundMessage YesNo = new("ar", "signup.ask_consent", new Dictionary<string, string>(),
+    private static readonly OutboundMessage YesNo = new("ar", "sample.ask_consent", new Dictionary<string, string>(),
         [new ChoiceOption(1, "yes", "common.yes"), new ChoiceOption(2, "no", "common.no")]);
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class RendererTests
     [Fact]
     public void Optional_questions_end_with_the_skip_hint_in_the_persons_language()
     {
-        var message = new OutboundMessage("da", "signup.ask_start", new Dictionary<string, string>(), [], CanSkip: true);
+        var message = new OutboundMessage("da", "sample.ask_start", new Dictionary<string, string>(), [], CanSkip: true);
         Assert.EndsWith("\n(Skriv SPRING OVER for at springe spørgsmålet over.)", new SmsRenderer(TestCatalog.Instance).Render(message));
     }
 

@@ -25,8 +25,17 @@ internal static class TranscriptRunner
             .ToList();
         if (lines is [""]) lines.Clear();
 
-        var headerLength = lines.TakeWhile(line => line.StartsWith('#')).Count();
-        foreach (var line in lines.Take(headerLength)) output.Append(line).Append('\n');
+        // The header: comments, and "+ profile.role = mentor" lines for what the host already knows.
+        var headerLength = lines.TakeWhile(line => line.StartsWith('#') || line.StartsWith("+ ", StringComparison.Ordinal)).Count();
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var line in lines.Take(headerLength))
+        {
+            output.Append(line).Append('\n');
+            if (!line.StartsWith("+ ", StringComparison.Ordinal)) continue;
+            var (path, value) = Split(line[2..], " = ");
+            known[path] = value ?? "";
+        }
+        DialogContext Context(string language) => new(Now, Copenhagen, language, TestCatalog.Instance, known);
 
         var turn = engine.Start(dialog, Context(language));
         Write(output, turn, renderer);
@@ -58,14 +67,11 @@ internal static class TranscriptRunner
             }
             else if (line.Length > 0 && !line.StartsWith('#'))
             {
-                Assert.Fail($"line {index}: a transcript line starts with >, =, ?, # (input) or <, |, ! (output): '{line}'");
+                Assert.Fail($"line {index}: a transcript line starts with >, =, ?, # (input), + (header only) or <, |, ! (output): '{line}'");
             }
         }
         return output.ToString();
     }
-
-    private static DialogContext Context(string language) =>
-        new(Now, Copenhagen, language, TestCatalog.Instance, new Dictionary<string, string>());
 
     // The host saves a language change and passes it in from the next turn on; so does the runner.
     private static string LanguageAfter(DialogTurn turn, string language) =>

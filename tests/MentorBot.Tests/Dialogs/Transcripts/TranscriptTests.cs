@@ -68,6 +68,16 @@ public sealed class TranscriptTests
         Assert.Empty(missing);
     }
 
+    [Fact]
+    public void Every_real_dialog_has_a_happy_path_in_english_and_danish()
+    {
+        var missing = Directory.EnumerateFiles(TestPaths.Dialogs, "*.yaml")
+            .Select(Path.GetFileNameWithoutExtension)
+            .SelectMany(dialogId => new[] { "en", "da" }.Select(language => $"{dialogId}.happy_path.{language}.txt"))
+            .Where(name => !File.Exists(Path.Combine(Folder, name)));
+        Assert.Empty(missing);
+    }
+
     private static DialogDefinition LoadDialog(string dialogId)
     {
         var path = new[] { TestPaths.Dialogs, Path.Combine(Folder, "dialogs") }
