@@ -16,7 +16,9 @@ public sealed class ReplyOutbox(DialogLibrary library)
 
     public IReadOnlyList<Message> Add(MentorBotDb db, Conversation conversation, Participant person, ConversationReply reply, DateTimeOffset now)
     {
-        var messages = reply.Messages.Select(message => new Message
+        // The messages of one turn are stamped a microsecond apart (the database's precision), so they
+        // keep their order in the transcript and the outbox even when the clock does not move between them.
+        var messages = reply.Messages.Select((message, index) => new Message
         {
             ConversationId = conversation.Id,
             ParticipantId = person.Id,
@@ -26,7 +28,7 @@ public sealed class ReplyOutbox(DialogLibrary library)
             Text = _sms.Render(message),
             Language = message.Language,
             DeliveryStatus = conversation.Channel == Channel.Console ? DeliveryStatus.Delivered : DeliveryStatus.Queued,
-            CreatedAt = now,
+            CreatedAt = now.AddTicks(index * TimeSpan.TicksPerMicrosecond),
             UpdatedAt = now,
         }).ToList();
         db.Messages.AddRange(messages);
