@@ -120,8 +120,15 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             if (result.Action is { } pending)
             {
                 var values = await RunActionAsync(turn, pending, result.NewState, cancellationToken);
+                await SaveHeldAnswersAsync(turn, result.NewState, cancellationToken);
                 result = _engine.Resume(definition, result.NewState, new ActionResult(values), Context(turn));
                 continue;
+            }
+
+            if (result.Ended && !await HasConsentAsync(turn, cancellationToken))
+            {
+                // A dialog that ended without her consent (she said no) keeps nothing she told it.
+                result = result with { NewState = result.NewState with { Values = new Dictionary<string, string>() } };
             }
 
             Save(session, result, turn.Now);
@@ -155,11 +162,13 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         var person = turn.Person;
         switch (@event)
         {
-            case AnswerStored { Target: var target, Value: var value } when ProfileTargets.IsBranch(target):
-                person.BranchId = (await turn.Db.Branches.FirstOrDefaultAsync(b => b.Code == value, cancellationToken))?.Id ?? person.BranchId;
-                break;
             case AnswerStored { Target: var target, Value: var value } when target.StartsWith(ProfileTargets.Prefix, StringComparison.Ordinal):
-                ProfileTargets.Write(person, target, value, turn.Now);
+                // Before she consents, her answers stay in the dialog's state only (and are dropped if she says no).
+                if (await HasConsentAsync(turn, cancellationToken))
+                {
+                    await WriteProfileAsync(turn, target, value, cancellationToken);
+                }
+
                 break;
             case LanguageChanged { Language: var language }:
                 person.PreferredLanguage = language;
@@ -178,6 +187,38 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         }
 
         return null;
+    }
+
+    /// <summary>Once she has consented (the action may just have recorded it), the profile answers held in the dialog are saved.</summary>
+    async Task SaveHeldAnswersAsync(HostTurn turn, DialogState state, CancellationToken cancellationToken)
+    {
+        if (!await HasConsentAsync(turn, cancellationToken))
+        {
+            return;
+        }
+
+        foreach (var (target, value) in state.Values.Where(v => ProfileTargets.IsKnown(v.Key)))
+        {
+            await WriteProfileAsync(turn, target, value, cancellationToken);
+        }
+    }
+
+    static async Task WriteProfileAsync(HostTurn turn, string target, string value, CancellationToken cancellationToken)
+    {
+        if (ProfileTargets.IsBranch(target))
+        {
+            turn.Person.Branch = await turn.Db.Branches.FirstOrDefaultAsync(b => b.Code == value, cancellationToken) ?? turn.Person.Branch;
+            return;
+        }
+
+        ProfileTargets.Write(turn.Person, target, value, turn.Now);
+    }
+
+    static async Task<bool> HasConsentAsync(HostTurn turn, CancellationToken cancellationToken)
+    {
+        var id = turn.Person.Id;
+        return turn.Db.Consents.Local.Any(c => c.ParticipantId == id && c.WithdrawnAt == null)
+            || await turn.Db.Consents.AnyAsync(c => c.ParticipantId == id && c.WithdrawnAt == null, cancellationToken);
     }
 
     static void Save(DialogSession session, DialogTurn result, DateTimeOffset now)

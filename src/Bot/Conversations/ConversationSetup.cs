@@ -26,7 +26,7 @@ public static class ConversationSetup
         var actions = new DialogActions(
         [
             new RecordConsent(), new CompleteSignup(), new RequestDeletion(), new RequestCoordinator(),
-            new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
+            new DescribeMyData(), new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
         ]);
         if (DialogLibraryCheck.Problems(library, actions.Names) is { Count: > 0 } problems)
         {

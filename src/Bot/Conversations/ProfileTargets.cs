@@ -17,7 +17,7 @@ public static class ProfileTargets
     {
         ["display_name"] = (p => p.DisplayName, (p, v) => p.DisplayName = v.Trim()),
         ["role"] = (p => Name<ParticipantRole>(p.Role), (p, v) => p.Role = Parse<ParticipantRole>(v)),
-        ["branch"] = (p => p.Branch?.Code, (_, _) => { }), // resolved to a branch id by the host, see BranchCode
+        ["branch"] = (p => p.Branch?.Code, (_, _) => { }), // a code: the host looks the branch up (ConversationHost.WriteProfileAsync)
         ["city"] = (p => View(p).City, (p, v) => Of(p).City = v.Trim()),
         ["education_level"] = (p => Name(View(p).EducationLevel), (p, v) => Of(p).EducationLevel = Parse<EducationLevel>(v)),
         ["field"] = (p => View(p).ProfessionalField, (p, v) => Of(p).ProfessionalField = v),

@@ -30,7 +30,7 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
     [Fact]
     public async Task A_signup_survives_a_new_unit_of_work_on_every_turn_and_fills_the_profile()
     {
-        var chat = await NewChatAsync("en");
+        var chat = await NewChatAsync("en", consented: true);
 
         Assert.Equal(["Welcome to the Mentor Network! I will ask you a few short questions so we can find a mentor for you.", "What is your first name?"], await chat.SayAsync("hello"));
         Assert.StartsWith("Thank you, Amal.", (await chat.SayAsync("Amal"))[0]);
@@ -49,6 +49,29 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
         Assert.Equal((DialogSessionStatus.Completed, "done"), (session.Status, session.StepId));
         using var state = System.Text.Json.JsonDocument.Parse(session.State);
         Assert.Equal("job,network,career", state.RootElement.GetProperty("values").GetProperty("answers.goals").GetString());
+    }
+
+    [Fact]
+    public async Task Without_consent_nothing_she_says_reaches_her_profile_and_a_refusal_keeps_nothing()
+    {
+        var chat = await NewChatAsync("en");
+        foreach (var line in new[] { "hello", "Amal", "1", "1 3 5", "4", "tomorrow", "2" })
+        {
+            await chat.SayAsync(line);
+        }
+
+        await using (var db = TestDb.Open(chat.Database))
+        {
+            var person = await db.Participants.Include(p => p.Profile).SingleAsync();
+            Assert.Null(person.DisplayName);
+            Assert.Null(person.Profile);
+        }
+
+        Assert.Equal("We respect that. We will not save your answers. Write START if you change your mind.", (await chat.SayAsync("no"))[0]);
+        await using var after = TestDb.Open(chat.Database);
+        var session = await after.DialogSessions.SingleAsync();
+        Assert.DoesNotContain("Amal", session.State);
+        Assert.Null((await after.Participants.SingleAsync()).DisplayName);
     }
 
     [Fact]
@@ -98,11 +121,16 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
         Assert.Empty(await chat.SayAsync("Amal"));
     }
 
-    async Task<Chat> NewChatAsync(string language)
+    async Task<Chat> NewChatAsync(string language, bool consented = false)
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var db = TestDb.Open(database);
         var person = new Participant { PreferredLanguage = language, CreatedAt = _clock.Now, UpdatedAt = _clock.Now };
+        if (consented)
+        {
+            person.Consents.Add(new Consent { TextVersion = "consent.v1", Language = language, Channel = Channel.Sms, GivenAt = _clock.Now });
+        }
+
         var conversation = new Conversation { ParticipantId = person.Id, Channel = Channel.Sms, ChannelConversationId = "+4520000001", StartedAt = _clock.Now, LastActivityAt = _clock.Now };
         db.AddRange(person, conversation);
         await db.SaveChangesAsync();
