@@ -23,11 +23,7 @@ public static class ConversationSetup
             throw new StartupException(e.Message, e);
         }
 
-        var actions = new DialogActions(
-        [
-            new RecordConsent(), new CompleteSignup(), new RequestDeletion(), new RequestCoordinator(),
-            new DescribeMyData(), new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
-        ]);
+        var actions = DialogActions.All();
         if (DialogLibraryCheck.Problems(library, actions.Names) is { Count: > 0 } problems)
         {
             throw new StartupException(string.Join(Environment.NewLine, problems), new InvalidDataException());

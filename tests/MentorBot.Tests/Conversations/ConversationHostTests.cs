@@ -138,7 +138,7 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
     }
 
     /// <summary>One person texting the bot; each message gets a fresh host and unit of work.</summary>
-    sealed class Chat(string database, Guid personId, Guid conversationId, TimeProvider clock)
+    internal sealed class Chat(string database, Guid personId, Guid conversationId, TimeProvider clock, DialogLibrary? library = null, DialogActions? actions = null)
     {
         public string Database => database;
 
@@ -149,11 +149,12 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
             await using var db = TestDb.Open(database);
             var person = await db.Participants.Include(p => p.Profile).Include(p => p.Branch).SingleAsync(p => p.Id == personId);
             var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId);
-            var host = new ConversationHost(Library.Value, new DialogActions([new FixedSuggestions()]), clock, NullLogger<ConversationHost>.Instance);
+            var dialogs = library ?? Library.Value;
+            var host = new ConversationHost(dialogs, actions ?? new DialogActions([new FixedSuggestions()]), clock, NullLogger<ConversationHost>.Instance);
 
             var reply = await host.ReplyAsync(db, person, conversation, text, CancellationToken.None);
             await db.SaveChangesAsync();
-            return new SmsRenderer(Library.Value.Catalog).Render(reply.Messages);
+            return new SmsRenderer(dialogs.Catalog).Render(reply.Messages);
         }
     }
 

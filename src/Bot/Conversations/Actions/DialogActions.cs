@@ -13,4 +13,11 @@ public sealed class DialogActions(IEnumerable<IDialogAction> actions)
             : throw new InvalidOperationException($"No dialog action named '{name}'.");
 
     public bool Has(string name) => _byName.ContainsKey(name);
+
+    /// <summary>Every action MentorBot has (they are stateless: the turn's unit of work comes with each call).</summary>
+    public static DialogActions All() => new(
+    [
+        new RecordConsent(), new CompleteSignup(), new DescribeMyData(), new RequestDeletion(), new RequestCoordinator(),
+        new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
+    ]);
 }
