@@ -19,6 +19,9 @@ public enum MessageAuthor { Participant, Bot, Coordinator, System }
 /// <summary>Twilio's lifecycle (queued → sending → sent → delivered/undelivered/failed) plus our own received/read.</summary>
 public enum DeliveryStatus { Received, Queued, Sending, Sent, Delivered, Undelivered, Failed, Read }
 
+/// <summary>How an outbound message was handed to the provider (a WhatsApp conversation can end up as SMS).</summary>
+public enum DeliveryRoute { Sms, WhatsappFreeText, WhatsappTemplate }
+
 public enum EducationLevel { None, Primary, Secondary, Vocational, ShortHigher, Bachelor, Master, Doctorate }
 
 public enum DanishLevel { None, Beginner, Intermediate, Advanced, Fluent }
