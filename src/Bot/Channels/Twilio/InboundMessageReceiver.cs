@@ -108,13 +108,44 @@ public sealed partial class InboundMessageReceiver(
         }
         else
         {
-            await processor.ProcessAsync(new InboundMessageContext(db, transaction, participant, conversation, message, change, clock), ct);
-            await db.SaveChangesAsync(ct);
+            await ProcessAsync(new InboundMessageContext(db, transaction, participant, conversation, message, change, clock), ct);
         }
 
         await transaction.CommitAsync(ct);
         LogStored(from.Channel, messageSid, PhoneNumber.Mask(address), change);
         return InboundOutcome.Stored;
+    }
+
+    /// <summary>
+    /// Runs the processor after a savepoint. If it fails, its work is undone and her message is still kept:
+    /// a bug in a dialog must not lose what she wrote (Twilio's one retry would fail the same way).
+    /// </summary>
+    async Task ProcessAsync(InboundMessageContext context, CancellationToken ct)
+    {
+        const string savepoint = "before_processor";
+        await context.Transaction.CreateSavepointAsync(savepoint, ct);
+        try
+        {
+            await processor.ProcessAsync(context, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await context.Transaction.RollbackToSavepointAsync(savepoint, ct);
+            foreach (var entry in db.ChangeTracker.Entries().ToList())
+            {
+                if (entry.Entity == context.Participant || entry.Entity == context.Conversation || entry.Entity == context.Message)
+                {
+                    await entry.ReloadAsync(ct);
+                }
+                else
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+
+            LogProcessorFailed(e, context.Message.ProviderMessageId);
+        }
     }
 
     static void ApplyOptOut(Participant participant, OptOutChange change, Channel channel, DateTimeOffset now)
@@ -141,6 +172,9 @@ public sealed partial class InboundMessageReceiver(
 
     [LoggerMessage(LogLevel.Information, "Inbound {Channel} message {MessageSid} from {From} stored ({OptOut})")]
     partial void LogStored(Channel channel, string messageSid, string from, OptOutChange optOut);
+
+    [LoggerMessage(LogLevel.Error, "Processing inbound message {MessageSid} failed: the message is stored, nothing it queued is")]
+    partial void LogProcessorFailed(Exception e, string? messageSid);
 
     [LoggerMessage(LogLevel.Information, "Inbound message {MessageSid} was already stored: acknowledged, not processed again")]
     partial void LogDuplicate(string messageSid);

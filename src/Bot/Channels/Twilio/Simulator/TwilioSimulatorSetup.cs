@@ -28,5 +28,10 @@ public static class TwilioSimulatorSetup
 
         app.MapSimulatorApi();
         app.MapTestPhone();
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var local = app.Services.GetRequiredService<Hosting.LocalServerAddress>().Get();
+            app.Logger.LogInformation("No Twilio__AccountSid: SMS and WhatsApp go to the built-in Twilio simulator. Test phone: {Url}", local + TestPhoneEndpoints.PagePath);
+        });
     }
 }
