@@ -60,6 +60,9 @@ public sealed class OutboxTests(PostgresFixture postgres)
         var participant = await db.Participants.SingleAsync();
         Assert.Equal(21211, participant.PermanentDeliveryError);
         Assert.Null(participant.OptedOutAt);
+        Assert.DoesNotContain("key_secret", bot.Output);
+        Assert.DoesNotContain(AuthToken, bot.Output);
+        Assert.DoesNotContain("+4520000002", bot.Output);
     }
 
     [Fact]
