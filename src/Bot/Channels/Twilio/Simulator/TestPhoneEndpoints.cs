@@ -37,6 +37,11 @@ public static class TestPhoneEndpoints
             return Results.BadRequest(new { error = "Not a phone number." });
         }
 
+        if (string.IsNullOrEmpty(typed.Body))
+        {
+            return Results.BadRequest(new { error = "Write a message." });
+        }
+
         var ours = string.IsNullOrEmpty(account.FromNumber) ? TwilioAccount.SimulatorFromNumber : account.FromNumber;
         var to = from.Channel == Channel.Whatsapp ? TwilioAddress.WhatsAppPrefix + ours : ours;
         var sid = TwilioSimulator.NewSid("SM");
