@@ -108,6 +108,26 @@ public sealed class OutboxTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_send_that_times_out_is_tried_again()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var api = FakeTwilioApi.Start();
+        var hung = new TaskCompletionSource<FakeTwilioApi.Response>(TaskCreationOptions.RunContinuationsAsynchronously);
+        api.Respond = (_, n) => n == 0 ? hung.Task : Task.FromResult(FakeTwilioApi.Created("SM88888888888888888888888888888888"));
+        var environment = RealAccount(database, api.BaseUrl);
+        environment["Twilio__RequestTimeout"] = "00:00:01";
+        await using var bot = await BotProcess.ServeAsync(environment);
+
+        var id = await QueueAsync(database, "+4520000006", "Hej");
+        await Eventually(async () => (await MessageAsync(database, id)).ProviderMessageId is not null, "the message was sent on the second try");
+
+        var message = await MessageAsync(database, id);
+        Assert.Equal(("SM88888888888888888888888888888888", 2), (message.ProviderMessageId, message.Attempts));
+        Assert.Equal(2, api.Requests.Count);
+        hung.TrySetCanceled();
+    }
+
+    [Fact]
     public async Task A_message_queued_when_the_app_is_killed_mid_send_is_sent_exactly_once_after_restart()
     {
         var database = await postgres.CreateDatabaseAsync();

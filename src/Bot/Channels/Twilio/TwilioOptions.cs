@@ -36,5 +36,8 @@ public sealed class TwilioOptions
     /// <summary>First wait after a temporary send error; it doubles with every attempt.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long to wait for Twilio's answer to a send before trying again later.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool UsesSimulator => string.IsNullOrWhiteSpace(AccountSid);
 }

@@ -24,7 +24,7 @@ public static class TwilioSetup
         services.AddScoped<InboundMessageReceiver>();
         services.AddSingleton<DeliveryStatusRecorder>();
 
-        services.AddHttpClient<TwilioMessagesClient>(http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient<TwilioMessagesClient>(http => http.Timeout = options.RequestTimeout);
         services.AddSingleton<SenderPacing>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxSender>();
