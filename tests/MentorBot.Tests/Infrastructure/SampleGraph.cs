@@ -19,7 +19,7 @@ public sealed class SampleGraph
     {
         var branch = new Branch
         {
-            Code = "aarhus", Name = "Aarhus/Aalborg", City = "Aarhus", Track = Track.Mixed, TimeZone = "Europe/Copenhagen",
+            Code = "sample_branch", Name = "Sample branch", City = "Aarhus", Track = Track.Mixed, TimeZone = "Europe/Copenhagen",
             Settings = new BranchSettings { MaxPromptsPerDay = 3, CoordinatorApprovesMatches = true, QuietHoursStart = new TimeOnly(20, 30) },
             CreatedAt = At,
         };
