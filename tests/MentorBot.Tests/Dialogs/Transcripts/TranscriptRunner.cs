@@ -27,6 +27,8 @@ internal static class TranscriptRunner
 
         var headerLength = lines.TakeWhile(line => line.StartsWith('#')).Count();
         foreach (var line in lines.Take(headerLength)) output.Append(line).Append('\n');
+        var given = Given(lines.Take(headerLength));
+        DialogContext Context(string language) => new(Now, Copenhagen, language, TestCatalog.Instance, given);
 
         var turn = engine.Start(dialog, Context(language));
         Write(output, turn, renderer);
@@ -64,8 +66,13 @@ internal static class TranscriptRunner
         return output.ToString();
     }
 
-    private static DialogContext Context(string language) =>
-        new(Now, Copenhagen, language, TestCatalog.Instance, new Dictionary<string, string>());
+    // "# given answers.mentee_name = Amal": a value the host knows when it starts the dialog (KnownValues).
+    private static Dictionary<string, string> Given(IEnumerable<string> header) =>
+        header.Where(line => line.StartsWith(GivenPrefix, StringComparison.Ordinal))
+            .Select(line => Split(line[GivenPrefix.Length..], " = "))
+            .ToDictionary(pair => pair.Left, pair => pair.Right ?? "", StringComparer.Ordinal);
+
+    private const string GivenPrefix = "# given ";
 
     // The host saves a language change and passes it in from the next turn on; so does the runner.
     private static string LanguageAfter(DialogTurn turn, string language) =>
@@ -94,11 +101,11 @@ internal static class TranscriptRunner
         }
     }
 
-    // "= found=yes; suggestions=Anna (IT), Mona (Health)"
+    // "= found=yes; suggestions=Anna (IT), Mona (Health)"; "\n" in a value is a line break (a multi-line list).
     private static ActionResult ParseResult(string text) => new(
         text.Split("; ", StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => Split(pair, "="))
-            .ToDictionary(pair => pair.Left, pair => pair.Right ?? ""));
+            .ToDictionary(pair => pair.Left, pair => (pair.Right ?? "").Replace("\\n", "\n", StringComparison.Ordinal)));
 
     private static (string Left, string? Right) Split(string text, string separator)
     {
