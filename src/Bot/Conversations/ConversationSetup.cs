@@ -33,5 +33,6 @@ public static class ConversationSetup
         builder.Services.AddSingleton(actions);
         builder.Services.AddSingleton<ConversationHost>();
         builder.Services.AddSingleton<ReplyOutbox>();
+        builder.Services.AddScoped<IInboundMessageProcessor, DialogInboundProcessor>();
     }
 }

@@ -23,7 +23,7 @@ public sealed class EmbeddedDatabaseTests : IDisposable
         {
             Assert.Equal(HttpStatusCode.OK, await HealthAsync(bot));
             Assert.Contains("Open it with: PGPASSFILE=", bot.Output);
-            await ExecuteAsync(bot, "INSERT INTO branches (id, code, name, city, track, time_zone, created_at) VALUES (gen_random_uuid(), 'odense', 'Odense', 'Odense', 'women', 'Europe/Copenhagen', now())");
+            await ExecuteAsync(bot, "INSERT INTO branches (id, code, name, city, track, time_zone, created_at) VALUES (gen_random_uuid(), 'test_branch', 'Test', 'Odense', 'women', 'Europe/Copenhagen', now())");
 
             bot.Signal(BotProcess.SigTerm);
             Assert.Equal(0, await bot.WaitForExitAsync(Patience));
@@ -34,7 +34,7 @@ public sealed class EmbeddedDatabaseTests : IDisposable
         await using (var again = await BotProcess.ServeAsync(Environment))
         {
             Assert.Equal(HttpStatusCode.OK, await HealthAsync(again));
-            Assert.Equal("odense", await ScalarAsync(again, "SELECT code FROM branches"));
+            Assert.Equal("test_branch", await ScalarAsync(again, "SELECT code FROM branches WHERE name = 'Test'"));
         }
 
         Assert.Empty(PostgresProcesses.Serving(DataDirectory));

@@ -26,7 +26,7 @@ public sealed class InboundWebhookTests(PostgresFixture postgres)
         Assert.Equal(("+4520000001", ParticipantRole.Mentee, ParticipantStatus.SigningUp, "da"), (participant.Phone, participant.Role, participant.Status, participant.PreferredLanguage));
         var conversation = await db.Conversations.SingleAsync();
         Assert.Equal((Channel.Sms, "+4520000001", participant.Id), (conversation.Channel, conversation.ChannelConversationId, conversation.ParticipantId));
-        var message = await db.Messages.SingleAsync();
+        var message = await db.Messages.SingleAsync(m => m.Direction == MessageDirection.Inbound);
         Assert.Equal(
             (MessageDirection.Inbound, MessageAuthor.Participant, "مرحبا، أنا أمل", "SM00000000000000000000000000000001", DeliveryStatus.Received, conversation.Id, participant.Id),
             (message.Direction, message.Author, message.Text, message.ProviderMessageId, message.DeliveryStatus, message.ConversationId, message.ParticipantId));
@@ -53,7 +53,7 @@ public sealed class InboundWebhookTests(PostgresFixture postgres)
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
         await using var db = TestDb.Open(database);
-        Assert.Equal(1, await db.Messages.CountAsync());
+        Assert.Equal(1, await db.Messages.CountAsync(m => m.Direction == MessageDirection.Inbound));
         Assert.Equal(1, await db.Participants.CountAsync());
     }
 
@@ -67,7 +67,7 @@ public sealed class InboundWebhookTests(PostgresFixture postgres)
 
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         await using var db = TestDb.Open(database);
-        Assert.Equal(5, await db.Messages.CountAsync());
+        Assert.Equal(5, await db.Messages.CountAsync(m => m.Direction == MessageDirection.Inbound));
         Assert.Equal(1, await db.Participants.CountAsync());
         Assert.Equal(1, await db.Conversations.CountAsync());
     }

@@ -58,7 +58,8 @@ public sealed class SimulatorTests(PostgresFixture postgres)
         Assert.Equal(HttpStatusCode.OK, whatsApp.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
         await using var db = TestDb.Open(database);
-        var message = await db.Messages.SingleAsync(m => m.Channel == Channel.Sms);
+        var message = await db.Messages.SingleAsync(m => m.Channel == Channel.Sms && m.Direction == MessageDirection.Inbound);
+        Assert.True(await db.Messages.AnyAsync(m => m.Channel == Channel.Sms && m.Direction == MessageDirection.Outbound), "the bot answered on the same channel");
         Assert.Equal(("سلام، من مریم هستم", result.GetProperty("messageSid").GetString(), MessageDirection.Inbound), (message.Text, message.ProviderMessageId, message.Direction));
         Assert.Equal("+4520000007", (await db.Participants.SingleAsync()).Phone);
         Assert.Equal("whatsapp:+4520000007", (await db.Conversations.SingleAsync(c => c.Channel == Channel.Whatsapp)).ChannelConversationId);

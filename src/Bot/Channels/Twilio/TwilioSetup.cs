@@ -20,7 +20,6 @@ public static class TwilioSetup
         services.AddSingleton<TwilioAccount>();
         services.AddSingleton(_ => OptOutKeywords.Load(Path.Combine(AppContext.BaseDirectory, "locales", OptOutKeywords.FileName)));
 
-        services.TryAddScoped<IInboundMessageProcessor, NoReplyProcessor>();
         services.AddScoped<InboundMessageReceiver>();
         services.AddSingleton<DeliveryStatusRecorder>();
 
