@@ -1,3 +1,5 @@
+using MentorBot.Bot.Channels.Twilio;
+using MentorBot.Bot.Channels.Twilio.Simulator;
 using MentorBot.Bot.Database;
 using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
@@ -24,9 +26,13 @@ try
     builder.AddMentorBotData(database);
     builder.AddMentorBotHealth();
     builder.AddMentorBotScheduling(database);
+    builder.AddTwilioChannel();
+    builder.AddTwilioSimulator();
 
     var app = builder.Build();
     app.MapHealth();
+    app.MapTwilioChannel();
+    app.MapTwilioSimulator();
     await app.RunAsync();
     return 0;
 }

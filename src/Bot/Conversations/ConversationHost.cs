@@ -48,10 +48,17 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             person.OptedOutVia = null;
         }
 
-        if (session is null)
+        var signedUp = person.Status != ParticipantStatus.SigningUp;
+        if (session is null || (signedUp && Command(text) is GlobalCommand.Restart))
         {
-            var dialogId = person.Status == ParticipantStatus.SigningUp ? library.Options.FirstContactDialog : library.Options.MenuDialog;
-            await StartAsync(turn, dialogId, new Dictionary<string, string>(), cancellationToken);
+            // MENU takes a signed-up person to the main menu from anywhere; during signup it restarts the signup (the engine's rule).
+            if (session is not null)
+            {
+                session.Status = DialogSessionStatus.Superseded;
+                session.EndedAt = turn.Now;
+            }
+
+            await StartAsync(turn, signedUp ? library.Options.MenuDialog : library.Options.FirstContactDialog, new Dictionary<string, string>(), cancellationToken);
         }
         else
         {
@@ -114,7 +121,8 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             string? next = null;
             foreach (var @event in result.Events)
             {
-                next ??= await ApplyAsync(turn, @event, cancellationToken);
+                var handOver = await ApplyAsync(turn, @event, cancellationToken);
+                next ??= handOver;
             }
 
             if (result.Action is { } pending)
@@ -248,7 +256,9 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         return new DialogContext(turn.Now, zone, turn.Person.PreferredLanguage, library.Catalog, known);
     }
 
-    bool IsStart(string text) => GlobalCommandReader.Read(text, library.Catalog)?.Command is GlobalCommand.Start;
+    bool IsStart(string text) => Command(text) is GlobalCommand.Start;
+
+    GlobalCommand? Command(string text) => GlobalCommandReader.Read(text, library.Catalog)?.Command;
 
     /// <summary>Dialogs read and write her profile and branch: have them loaded (a no-op when the caller did).</summary>
     static async Task LoadProfileAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken)

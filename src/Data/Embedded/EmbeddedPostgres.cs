@@ -236,11 +236,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
 
         var serverUser = Environment.IsPrivilegedProcess ? "postgres" : null;
-        foreach (var root in Directory.GetDirectories(parent))
+        // Only folders that are cluster roots (they have a lock file): anything else there belongs to someone else.
+        foreach (var root in Directory.GetDirectories(parent).Where(d => File.Exists(Path.Combine(d, "mentorbot.lock"))))
         {
             try
             {
-                using (new FileStream(Path.Combine(root, "mentorbot.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+                using (new FileStream(Path.Combine(root, "mentorbot.lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
                 {
                     var data = Path.Combine(root, "data");
                     if (File.Exists(Path.Combine(data, "postmaster.pid")))
@@ -255,7 +256,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             }
             catch (IOException)
             {
-                // Still locked: its owner is alive.
+                // Still locked: its owner is alive (or another sweeper just removed it).
             }
         }
     }

@@ -16,8 +16,15 @@ public enum MessageDirection { Inbound, Outbound }
 /// <summary>Who wrote an outbound or inbound message: the person, the bot, or a coordinator who took over.</summary>
 public enum MessageAuthor { Participant, Bot, Coordinator, System }
 
-/// <summary>Twilio's lifecycle (queued → sending → sent → delivered/undelivered/failed) plus our own received/read.</summary>
+/// <summary>
+/// Twilio's lifecycle (queued → sending → sent → delivered/undelivered/failed → read) plus our own received.
+/// For an outbound message, queued means waiting in our outbox; sending means Twilio has it (its own
+/// queued/accepted/sending), after which only its status callbacks move it on.
+/// </summary>
 public enum DeliveryStatus { Received, Queued, Sending, Sent, Delivered, Undelivered, Failed, Read }
+
+/// <summary>How an outbound message was handed to the provider (a WhatsApp conversation can end up as SMS).</summary>
+public enum DeliveryRoute { Sms, WhatsappFreeText, WhatsappTemplate }
 
 public enum EducationLevel { None, Primary, Secondary, Vocational, ShortHigher, Bachelor, Master, Doctorate }
 

@@ -33,6 +33,18 @@ public sealed class Message
 
     public string? ErrorMessage { get; set; }
 
+    /// <summary>How often the outbox has tried to hand it to the provider.</summary>
+    public int Attempts { get; set; }
+
+    /// <summary>When the outbox may try again after a temporary error (429, 5xx, timeout); null means at once.</summary>
+    public DateTimeOffset? NextAttemptAt { get; set; }
+
+    /// <summary>How it actually went out: a WhatsApp reply may go as a template or fall back to SMS.</summary>
+    public DeliveryRoute? SentVia { get; set; }
+
+    /// <summary>The WhatsApp template (Twilio ContentSid, HX…) used outside the 24-hour window.</summary>
+    public string? WhatsappTemplateSid { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

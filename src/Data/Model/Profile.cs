@@ -16,7 +16,7 @@ public sealed class Profile
 
     public int? YearsOfExperience { get; set; }
 
-    /// <summary>A mentee's goals: job, education, network, danish_practice, career_clarity, society.</summary>
+    /// <summary>A mentee's goals: job, education, network, danish, career, society (the codes of the signup dialogs).</summary>
     public List<string> Goals { get; set; } = [];
 
     /// <summary>What a mentor can offer, in the same codes as <see cref="Goals"/>.</summary>

@@ -108,6 +108,28 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_dialog_started_for_her_supersedes_the_one_she_was_in_within_one_save()
+    {
+        var chat = await NewChatAsync("en");
+        await chat.SayAsync("hello");
+
+        await using (var db = TestDb.Open(chat.Database))
+        {
+            var person = await db.Participants.SingleAsync();
+            var conversation = await db.Conversations.SingleAsync();
+            var host = new ConversationHost(Library.Value, new DialogActions([]), _clock, NullLogger<ConversationHost>.Instance);
+            var reply = await host.StartAsync(db, person, conversation, "kind_ask_text", new Dictionary<string, string>(), CancellationToken.None);
+            await db.SaveChangesAsync();
+            Assert.NotEmpty(reply.Messages);
+        }
+
+        await using var check = TestDb.Open(chat.Database);
+        var sessions = await check.DialogSessions.OrderBy(s => s.StartedAt).ThenBy(s => s.Id).Select(s => new { s.DialogId, s.Status }).ToListAsync();
+        Assert.Equal(1, sessions.Count(s => s.Status == DialogSessionStatus.Active));
+        Assert.Contains(sessions, s => s.DialogId == "sample_signup" && s.Status == DialogSessionStatus.Superseded);
+    }
+
+    [Fact]
     public async Task A_person_handed_to_a_coordinator_gets_no_bot_replies()
     {
         var chat = await NewChatAsync("en");

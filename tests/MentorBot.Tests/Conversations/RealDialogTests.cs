@@ -47,7 +47,6 @@ public sealed class RealDialogTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var db = TestDb.Open(database);
-        db.Branches.Add(new Branch { Code = "copenhagen", Name = "København", City = "København", CreatedAt = _clock.Now });
         var person = new Participant { PreferredLanguage = "da", CreatedAt = _clock.Now, UpdatedAt = _clock.Now, Phone = "+4520000001" };
         var conversation = new Conversation { ParticipantId = person.Id, Channel = Channel.Sms, ChannelConversationId = "+4520000001", StartedAt = _clock.Now, LastActivityAt = _clock.Now };
         db.AddRange(person, conversation);

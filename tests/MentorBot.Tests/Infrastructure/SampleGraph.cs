@@ -19,7 +19,7 @@ public sealed class SampleGraph
     {
         var branch = new Branch
         {
-            Code = "aarhus", Name = "Aarhus/Aalborg", City = "Aarhus", Track = Track.Mixed, TimeZone = "Europe/Copenhagen",
+            Code = "sample_branch", Name = "Sample branch", City = "Aarhus", Track = Track.Mixed, TimeZone = "Europe/Copenhagen",
             Settings = new BranchSettings { MaxPromptsPerDay = 3, CoordinatorApprovesMatches = true, QuietHoursStart = new TimeOnly(20, 30) },
             CreatedAt = At,
         };
@@ -61,7 +61,8 @@ public sealed class SampleGraph
                 ConversationId = conversation.Id, ParticipantId = mentee.Id, Channel = Channel.Sms, Direction = MessageDirection.Outbound,
                 Author = MessageAuthor.Coordinator, CoordinatorId = coordinator.Id, Text = "مرحبا Åse", Language = "ar",
                 ProviderMessageId = "SM0123456789abcdef0123456789abcdef", DeliveryStatus = DeliveryStatus.Undelivered, ErrorCode = "30003",
-                ErrorMessage = "Unreachable handset", CreatedAt = At, SentAt = At.AddSeconds(1), DeliveredAt = At.AddSeconds(9), UpdatedAt = At.AddSeconds(9),
+                ErrorMessage = "Unreachable handset", Attempts = 2, NextAttemptAt = At.AddSeconds(4), SentVia = DeliveryRoute.WhatsappTemplate,
+                WhatsappTemplateSid = "HX0123456789abcdef0123456789abcdef", CreatedAt = At, SentAt = At.AddSeconds(1), DeliveredAt = At.AddSeconds(9), UpdatedAt = At.AddSeconds(9),
             },
             new DialogSession
             {

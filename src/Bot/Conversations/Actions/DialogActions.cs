@@ -19,5 +19,6 @@ public sealed class DialogActions(IEnumerable<IDialogAction> actions)
     [
         new RecordConsent(), new CompleteSignup(), new DescribeMyData(), new RequestDeletion(), new RequestCoordinator(),
         new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
+        new SaveMeetingReport(), new SaveSurvey(), new RegisterForEvent(),
     ]);
 }

@@ -25,14 +25,18 @@ internal static class TranscriptRunner
             .ToList();
         if (lines is [""]) lines.Clear();
 
-        // The header: comments, and "+ profile.role = mentor" lines for what the host already knows.
+        // The header: comments, and what the host already knows — "+ profile.role = mentor" or
+        // "# given answers.mentee_name = Amal" (two spellings from two authors; both mean KnownValues).
         var headerLength = lines.TakeWhile(line => line.StartsWith('#') || line.StartsWith("+ ", StringComparison.Ordinal)).Count();
         var known = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in lines.Take(headerLength))
         {
             output.Append(line).Append('\n');
-            if (!line.StartsWith("+ ", StringComparison.Ordinal)) continue;
-            var (path, value) = Split(line[2..], " = ");
+            var assignment = line.StartsWith("+ ", StringComparison.Ordinal) ? line[2..]
+                : line.StartsWith(GivenPrefix, StringComparison.Ordinal) ? line[GivenPrefix.Length..]
+                : null;
+            if (assignment is null) continue;
+            var (path, value) = Split(assignment, " = ");
             known[path] = value ?? "";
         }
         DialogContext Context(string language) => new(Now, Copenhagen, language, TestCatalog.Instance, known);
@@ -73,6 +77,8 @@ internal static class TranscriptRunner
         return output.ToString();
     }
 
+    private const string GivenPrefix = "# given ";
+
     // The host saves a language change and passes it in from the next turn on; so does the runner.
     private static string LanguageAfter(DialogTurn turn, string language) =>
         turn.Events.OfType<LanguageChanged>().LastOrDefault()?.Language ?? language;
@@ -100,11 +106,11 @@ internal static class TranscriptRunner
         }
     }
 
-    // "= found=yes; suggestions=Anna (IT), Mona (Health)"
+    // "= found=yes; suggestions=Anna (IT), Mona (Health)"; "\n" in a value is a line break (a multi-line list).
     private static ActionResult ParseResult(string text) => new(
         text.Split("; ", StringSplitOptions.RemoveEmptyEntries)
             .Select(pair => Split(pair, "="))
-            .ToDictionary(pair => pair.Left, pair => pair.Right ?? ""));
+            .ToDictionary(pair => pair.Left, pair => (pair.Right ?? "").Replace("\\n", "\n", StringComparison.Ordinal)));
 
     private static (string Left, string? Right) Split(string text, string separator)
     {

@@ -1,0 +1,64 @@
+namespace MentorBot.Bot.Channels.Twilio.Simulator;
+
+/// <summary>
+/// Plays the part of Twilio after it accepted a message: a moment later it reports <c>sent</c>, then
+/// <c>delivered</c>, to the message's StatusCallback, as signed form posts like Twilio's own.
+/// </summary>
+public sealed partial class SimulatorStatusCallbacks(
+    IHttpClientFactory httpClients,
+    TwilioAccount account,
+    TimeProvider clock,
+    IHostApplicationLifetime lifetime,
+    ILogger<SimulatorStatusCallbacks> logger)
+{
+    public const string HttpClientName = "twilio-simulator";
+
+    static readonly TimeSpan Step = TimeSpan.FromMilliseconds(300);
+
+    public void Start(SimulatedMessage message)
+    {
+        if (message.StatusCallback is not null)
+        {
+            _ = Task.Run(() => ReportAsync(message, message.StatusCallback, lifetime.ApplicationStopping));
+        }
+    }
+
+    async Task ReportAsync(SimulatedMessage message, string callbackUrl, CancellationToken ct)
+    {
+        try
+        {
+            foreach (var status in (string[])["sent", "delivered"])
+            {
+                await Task.Delay(Step, clock, ct);
+                message.Status = status;
+                message.DateUpdated = clock.GetUtcNow();
+                List<KeyValuePair<string, string>> form =
+                [
+                    new("AccountSid", message.AccountSid), new("ApiVersion", "2010-04-01"), new("From", message.From ?? ""),
+                    new("To", message.To), new("MessageSid", message.Sid), new("SmsSid", message.Sid),
+                    new("MessageStatus", status), new("SmsStatus", status),
+                ];
+                using var request = new HttpRequestMessage(HttpMethod.Post, callbackUrl) { Content = new FormUrlEncodedContent(form) };
+                request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(account.AuthToken, callbackUrl, form));
+                using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
+                if (!response.IsSuccessStatusCode)
+                {
+                    LogRefused(message.Sid, status, (int)response.StatusCode);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+        catch (HttpRequestException e)
+        {
+            LogUnreachable(message.Sid, e.Message);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Simulator: status callback {Status} for {Sid} answered {HttpStatus}")]
+    partial void LogRefused(string sid, string status, int httpStatus);
+
+    [LoggerMessage(LogLevel.Warning, "Simulator: status callback for {Sid} could not be delivered: {Reason}")]
+    partial void LogUnreachable(string sid, string reason);
+}

@@ -1,0 +1,43 @@
+namespace MentorBot.Bot.Channels.Twilio;
+
+/// <summary>The <c>Twilio__*</c> settings. With no AccountSid MentorBot talks to its built-in simulator instead.</summary>
+public sealed class TwilioOptions
+{
+    public const string Section = "Twilio";
+
+    public string AccountSid { get; set; } = "";
+
+    /// <summary>Signs every webhook Twilio sends us, so it is needed even when sending with an API key.</summary>
+    public string AuthToken { get; set; } = "";
+
+    public string ApiKeySid { get; set; } = "";
+
+    public string ApiKeySecret { get; set; } = "";
+
+    /// <summary>Our number (E.164). Two-way SMS needs a phone number: an alphanumeric sender can't be answered.</summary>
+    public string FromNumber { get; set; } = "";
+
+    /// <summary>A Messaging Service (MG…): Twilio picks the sender from its pool. Used when FromNumber is empty.</summary>
+    public string MessagingServiceSid { get; set; } = "";
+
+    public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
+
+    /// <summary>How Twilio reaches us (https://bot.example.dk): the URL it signs, and the base of our status callback.</summary>
+    public string PublicBaseUrl { get; set; } = "";
+
+    public string DefaultCountryCode { get; set; } = "45";
+
+    /// <summary>Per sender, per node. A Danish long code is good for about one SMS a second.</summary>
+    public double MessagesPerSecond { get; set; } = 1;
+
+    /// <summary>An approved WhatsApp template (ContentSid HX…) with one variable, for replies outside the 24-hour window.</summary>
+    public string WhatsAppTemplateSid { get; set; } = "";
+
+    /// <summary>First wait after a temporary send error; it doubles with every attempt.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long to wait for Twilio's answer to a send before trying again later.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    public bool UsesSimulator => string.IsNullOrWhiteSpace(AccountSid);
+}

@@ -1,0 +1,38 @@
+using MentorBot.Bot.Channels.Twilio.Outbox;
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MentorBot.Bot.Channels.Twilio;
+
+public static class TwilioSetup
+{
+    /// <summary>
+    /// SMS and WhatsApp over Twilio: the webhooks, the outbox that sends and retries, opt-out keywords,
+    /// and a "twilio" health check. With no <c>Twilio__AccountSid</c> it talks to the built-in simulator.
+    /// </summary>
+    public static void AddTwilioChannel(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new();
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<LocalServerAddress>();
+        services.AddSingleton<TwilioAccount>();
+        services.AddSingleton(_ => OptOutKeywords.Load(Path.Combine(AppContext.BaseDirectory, "locales", OptOutKeywords.FileName)));
+
+        services.TryAddScoped<IInboundMessageProcessor, NoReplyProcessor>();
+        services.AddScoped<InboundMessageReceiver>();
+        services.AddSingleton<DeliveryStatusRecorder>();
+
+        services.AddHttpClient<TwilioMessagesClient>(http => http.Timeout = options.RequestTimeout);
+        services.AddSingleton<SenderPacing>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxSender>();
+        services.AddHostedService<OutboxNotificationListener>();
+        services.AddHostedService<OutboxDispatcher>();
+
+        services.AddHealthChecks().AddCheck<TwilioHealthCheck>("twilio");
+    }
+
+    public static void MapTwilioChannel(this WebApplication app) => app.MapTwilioWebhooks();
+}

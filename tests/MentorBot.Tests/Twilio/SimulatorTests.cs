@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MentorBot.Data.Model;
+using MentorBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static MentorBot.Tests.Infrastructure.TwilioTestEnvironment;
+
+namespace MentorBot.Tests.Twilio;
+
+/// <summary>The built-in Twilio stand-in: it speaks Twilio's API, drives the real code path, and is gone with a real account.</summary>
+public sealed class SimulatorTests(PostgresFixture postgres)
+{
+    static async Task<string> SimulatorAccountSidAsync(BotProcess bot)
+    {
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        using var health = JsonDocument.Parse(await http.GetStringAsync("/health"));
+        var twilio = health.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "twilio");
+        var description = twilio.GetProperty("description").GetString()!;
+        return description.Split(' ').Single(w => w.StartsWith("AC", StringComparison.Ordinal)).TrimEnd(':', ',');
+    }
+
+    [Fact]
+    public async Task A_queued_message_is_delivered_to_the_simulator_once_and_its_callbacks_mark_it_delivered()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(Simulator(database));
+
+        var id = await QueueAsync(database, "+4520000001", "مرحبا أمل");
+        await Eventually(async () => (await MessageAsync(database, id)).DeliveryStatus == DeliveryStatus.Delivered, "the simulator's callbacks reported delivered");
+
+        var message = await MessageAsync(database, id);
+        Assert.StartsWith("SM", message.ProviderMessageId);
+        Assert.NotNull(message.DeliveredAt);
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        var phone = await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520000001");
+        var captured = Assert.Single(phone.EnumerateArray());
+        Assert.Equal((message.ProviderMessageId, "from_mentorbot", "مرحبا أمل", "delivered"),
+            (captured.GetProperty("sid").GetString(), captured.GetProperty("direction").GetString(), captured.GetProperty("body").GetString(), captured.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public async Task The_test_phone_sends_a_signed_webhook_through_the_real_inbound_path()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(Simulator(database));
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+
+        var page = await http.GetStringAsync("/simulator/phone");
+        using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+45 20 00 00 07", body = "سلام، من مریم هستم" });
+        var result = await sent.Content.ReadFromJsonAsync<JsonElement>();
+        using var whatsApp = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "whatsapp:+4520000007", body = "Hej fra WhatsApp" });
+        using var notANumber = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "hello", body = "x" });
+
+        Assert.Contains("<form", page);
+        Assert.DoesNotContain("https://", page.Replace("https://www.w3.org", "")); // no CDN: everything is served by MentorBot
+        Assert.Equal(200, result.GetProperty("webhookStatus").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, whatsApp.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        await using var db = TestDb.Open(database);
+        var message = await db.Messages.SingleAsync(m => m.Channel == Channel.Sms);
+        Assert.Equal(("سلام، من مریم هستم", result.GetProperty("messageSid").GetString(), MessageDirection.Inbound), (message.Text, message.ProviderMessageId, message.Direction));
+        Assert.Equal("+4520000007", (await db.Participants.SingleAsync()).Phone);
+        Assert.Equal("whatsapp:+4520000007", (await db.Conversations.SingleAsync(c => c.Channel == Channel.Whatsapp)).ChannelConversationId);
+    }
+
+    [Fact]
+    public async Task Twilios_own_npm_client_sends_and_fetches_through_the_simulator()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var environment = Simulator(database);
+        environment["Twilio__AuthToken"] = "simulator_token";
+        await using var bot = await BotProcess.ServeAsync(environment);
+        var accountSid = await SimulatorAccountSidAsync(bot);
+
+        var seen = await NodeOracle.RunAsync("twilio-client.mjs", new
+        {
+            baseUrl = new Uri(bot.BaseAddress, "/simulator/twilio").ToString().TrimEnd('/'),
+            accountSid, authToken = "simulator_token", to = "+4520000001", from = "+4570000000", body = "Hej Åse 👋",
+        });
+
+        var created = seen.GetProperty("created");
+        Assert.StartsWith("SM", created.GetProperty("sid").GetString());
+        Assert.Equal((accountSid, "+4520000001", "+4570000000", "Hej Åse 👋", "queued", "outbound-api"),
+            (created.GetProperty("accountSid").GetString(), created.GetProperty("to").GetString(), created.GetProperty("from").GetString(),
+             created.GetProperty("body").GetString(), created.GetProperty("status").GetString(), created.GetProperty("direction").GetString()));
+        Assert.NotEqual(JsonValueKind.Null, created.GetProperty("dateCreated").ValueKind); // the client parsed our RFC 2822 date
+        Assert.Equal(created.GetProperty("sid").GetString(), seen.GetProperty("fetched").GetProperty("sid").GetString());
+        var error = seen.GetProperty("error");
+        Assert.Equal((400, 21602), (error.GetProperty("status").GetInt32(), error.GetProperty("code").GetInt32()));
+    }
+
+    [Fact]
+    public async Task The_simulator_checks_basic_auth()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var environment = Simulator(database);
+        environment["Twilio__AuthToken"] = "simulator_token";
+        await using var bot = await BotProcess.ServeAsync(environment);
+        var accountSid = await SimulatorAccountSidAsync(bot);
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/simulator/twilio/2010-04-01/Accounts/{accountSid}/Messages.json")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["To"] = "+4520000001", ["From"] = "+4570000000", ["Body"] = "x" }),
+        };
+        request.Headers.Add("Authorization", Basic(accountSid, "wrong_token"));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(20003, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetInt32());
+    }
+
+    [Fact]
+    public async Task With_a_real_account_the_simulator_does_not_exist()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(RealAccount(database));
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+
+        using var page = await http.GetAsync("/simulator/phone");
+        using var api = await http.PostAsync($"/simulator/twilio/2010-04-01/Accounts/{AccountSid}/Messages.json",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["To"] = "+4520000001", ["From"] = FromNumber, ["Body"] = "x" }));
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+    }
+}
