@@ -5,7 +5,7 @@ namespace MentorBot.Bot.Conversations.Actions;
 
 /// <summary>
 /// Up to three mentors for her to choose from, as numbered lines with a short reason in her language
-/// ("1. Karen · Project manager · same field · speaks العربية · Aarhus"), showing only what mentors agreed
+/// ("1. Karen - Project manager - same field - speaks العربية - Aarhus"; plain separators keep an SMS in GSM-7), showing only what mentors agreed
 /// to share: first name, profession, languages, city. "Show others" runs it again and skips those shown.
 /// Results: <c>count</c>, <c>list</c>, and <c>mentor_1..3</c> (ids, for <c>send_match_request</c>).
 /// </summary>
@@ -57,6 +57,6 @@ public sealed class GetMatchSuggestions : IDialogAction
             parts.Add(suggestion.City);
         }
 
-        return $"{number.ToString(CultureInfo.InvariantCulture)}. {string.Join(" · ", parts)}";
+        return $"{number.ToString(CultureInfo.InvariantCulture)}. {string.Join(" - ", parts)}";
     }
 }

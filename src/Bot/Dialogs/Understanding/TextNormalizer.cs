@@ -13,7 +13,9 @@ public static class TextNormalizer
     public static string Normalize(string text)
     {
         var folded = FoldDigits(RemoveInvisible(text));
-        var decomposed = folded.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        // Turkish dotted capital İ lowercases to "i̇" (i + combining dot) invariantly; phones capitalise
+        // the first letter, so "İki" and "DİL" must read as "iki" and "dil".
+        var decomposed = folded.Replace('\u0130', 'i').ToLowerInvariant().Normalize(NormalizationForm.FormD);
         var result = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

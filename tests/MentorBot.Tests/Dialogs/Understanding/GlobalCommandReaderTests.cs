@@ -30,6 +30,9 @@ public sealed class GlobalCommandReaderTests
         { "stop please now", null, "only the whole reply counts" },
         { "language klingon", null, "an unknown language name is not a command" },
         { "Anna", null, "a name is not a command" },
+        { "أبداً", null, "Arabic 'never' is an answer, not START (it normalises like ابدأ)" },
+        { "ابدئي", "Start", "Arabic start" },
+        { "DİL", "Language", "Turkish capital dotted İ, as a phone capitalises it" },
     };
 
     [Theory]
