@@ -16,6 +16,11 @@ if (BotCommand.From(args) is not { } command)
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);
+if (command.Name == BotCommand.Chat)
+{
+    builder.Configuration["Logging:LogLevel:Default"] = "Warning"; // the terminal is for the conversation
+}
+
 builder.AddMentorBotLogging();
 
 try

@@ -6,8 +6,9 @@ namespace MentorBot.Bot.Commands;
 
 /// <summary>
 /// <c>chat &lt;dialog&gt; --lang &lt;code&gt;</c>: try a dialog in the terminal as a new participant would,
-/// through the real host and database, replies rendered as SMS. Every message is kept as a transcript
-/// on the console channel. Ends at the end of input or with <c>/quit</c>.
+/// through the real host and database, replies rendered as SMS. Dialogs the scheduler starts get a
+/// made-up match or event to talk about (<see cref="ChatStage"/>). Every message is kept as a
+/// transcript on the console channel. Ends at the end of input or with <c>/quit</c>.
 /// </summary>
 public static class ChatCommand
 {
@@ -36,7 +37,8 @@ public static class ChatCommand
         var conversation = new Conversation { Participant = person, Channel = Channel.Console, ChannelConversationId = $"terminal-{Guid.NewGuid():N}", StartedAt = now, LastActivityAt = now };
         db.AddRange(person, conversation);
 
-        var reply = await host.StartAsync(db, person, conversation, dialogId, new Dictionary<string, string>(), cancellationToken);
+        var given = await ChatStage.PrepareAsync(db, person, dialogId, now, cancellationToken);
+        var reply = await host.StartAsync(db, person, conversation, dialogId, given, cancellationToken);
         await ShowAsync(db, outbox.Add(db, conversation, person, reply, clock.GetUtcNow()), output, cancellationToken);
         await output.WriteLineAsync("(type your answers; /quit to stop)");
 

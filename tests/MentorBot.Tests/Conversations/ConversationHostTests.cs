@@ -166,6 +166,21 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
 
         public Guid PersonId => personId;
 
+        /// <summary>Starts a dialog for her as the scheduler would, with the values of its match or event.</summary>
+        public async Task<IReadOnlyList<string>> StartAsync(string dialogId, Guid? matchId, Guid? eventId)
+        {
+            await using var db = TestDb.Open(database);
+            var person = await db.Participants.SingleAsync(p => p.Id == personId);
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId);
+            var dialogs = library ?? Library.Value;
+            var host = new ConversationHost(dialogs, actions ?? new DialogActions([new FixedSuggestions()]), clock, NullLogger<ConversationHost>.Instance);
+            var values = await MentorBot.Bot.Scheduling.PromptValues.ForAsync(db, person, matchId, eventId, CancellationToken.None);
+
+            var reply = await host.StartAsync(db, person, conversation, dialogId, values, CancellationToken.None);
+            await db.SaveChangesAsync();
+            return new SmsRenderer(dialogs.Catalog).Render(reply.Messages);
+        }
+
         public async Task<IReadOnlyList<string>> SayAsync(string text)
         {
             await using var db = TestDb.Open(database);

@@ -43,11 +43,91 @@ public sealed class RealDialogTests(PostgresFixture postgres)
         Assert.Equal(DialogSessionStatus.Completed, (await db.DialogSessions.OrderBy(s => s.StartedAt).LastAsync()).Status);
     }
 
+    [Fact]
+    public async Task A_mentors_one_line_answers_become_a_meeting_report_and_a_planned_meeting()
+    {
+        var (database, chat) = await NewChatAsync();
+        var matchId = await AddMatchAsync(database, chat.PersonId, asMentor: true);
+
+        await chat.StartAsync("meeting_report", matchId, eventId: null);
+        foreach (var line in new[] { "yes", "2", "1 3 5", "skip", "25/3" })
+        {
+            await chat.SayAsync(line);
+        }
+
+        await using var db = TestDb.Open(database);
+        var report = await db.MeetingReports.SingleAsync();
+        Assert.Equal((true, new DateOnly(2026, 3, 10), ParticipantRole.Mentor, new DateOnly(2026, 3, 25)), (report.Met, report.MetOn, report.ReporterRole, report.NextMeetingOn));
+        Assert.Equal([MeetingReportTopic.CvApplication, MeetingReportTopic.Network, MeetingReportTopic.Education], report.Topics);
+        Assert.Equal(2, await db.Meetings.CountAsync(m => m.MatchId == matchId)); // the one held yesterday and the one planned
+    }
+
+    [Fact]
+    public async Task A_start_survey_is_stored_per_indicator_with_scales_as_numbers()
+    {
+        var (database, chat) = await NewChatAsync();
+        var matchId = await AddMatchAsync(database, chat.PersonId, asMentor: false);
+
+        await chat.StartAsync("start_survey", matchId, eventId: null);
+        foreach (var line in new[] { "2", "1", "a few", "2", "7", "3", "not at all" })
+        {
+            await chat.SayAsync(line);
+        }
+
+        await using var db = TestDb.Open(database);
+        var survey = await db.SurveyInstances.Include(i => i.Answers).Include(i => i.Definition).SingleAsync();
+        Assert.Equal((SurveyKind.Start, matchId, SurveyInstanceStatus.Completed), (survey.Definition!.Kind, survey.MatchId, survey.Status));
+        var answers = survey.Answers.ToDictionary(a => a.Indicator, a => a.Number?.ToString() ?? a.Choice);
+        Assert.Equal(6, answers.Count);
+        Assert.Equal(("unemployed_seeking", "2"), (answers["job_situation"], answers["career_clarity"]));
+    }
+
+    [Fact]
+    public async Task An_event_answer_registers_her_with_guests_and_her_childrens_ages()
+    {
+        var (database, chat) = await NewChatAsync();
+        Guid eventId;
+        await using (var db = TestDb.Open(database))
+        {
+            var branch = await db.Branches.FirstAsync(b => b.Code == "copenhagen");
+            var @event = new Event { BranchId = branch.Id, Title = "Collective mentoring", StartsAt = _clock.Now.AddDays(7), GuestsAllowed = true, ChildcareOffered = true, Capacity = 100, CreatedAt = _clock.Now };
+            db.Events.Add(@event);
+            await db.SaveChangesAsync();
+            eventId = @event.Id;
+        }
+
+        await chat.StartAsync("event_invitation", matchId: null, eventId);
+        foreach (var line in new[] { "yes", "2", "yes", "3 and 7" })
+        {
+            await chat.SayAsync(line);
+        }
+
+        await using var check = TestDb.Open(database);
+        var registration = await check.EventRegistrations.SingleAsync();
+        Assert.Equal((RegistrationStatus.Registered, 2, true), (registration.Status, registration.Guests, registration.ChildcareNeeded));
+        Assert.Equal([3, 7], registration.ChildrenAges);
+    }
+
+    async Task<Guid> AddMatchAsync(string database, Guid personId, bool asMentor)
+    {
+        await using var db = TestDb.Open(database);
+        var branch = await db.Branches.FirstAsync(b => b.Code == "copenhagen");
+        var person = await db.Participants.SingleAsync(p => p.Id == personId);
+        person.Role = asMentor ? ParticipantRole.Mentor : ParticipantRole.Mentee;
+        person.Status = ParticipantStatus.Active;
+        person.BranchId = branch.Id;
+        var partner = new Participant { BranchId = branch.Id, Role = asMentor ? ParticipantRole.Mentee : ParticipantRole.Mentor, DisplayName = "Amal", Status = ParticipantStatus.Active, CreatedAt = _clock.Now, UpdatedAt = _clock.Now };
+        var match = new Match { BranchId = branch.Id, MenteeId = asMentor ? partner.Id : person.Id, MentorId = asMentor ? person.Id : partner.Id, Status = MatchStatus.Active, RequestedAt = _clock.Now, StartedAt = _clock.Now };
+        db.AddRange(partner, match);
+        await db.SaveChangesAsync();
+        return match.Id;
+    }
+
     async Task<(string Database, ConversationHostTests.Chat Chat)> NewChatAsync()
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var db = TestDb.Open(database);
-        var person = new Participant { PreferredLanguage = "da", CreatedAt = _clock.Now, UpdatedAt = _clock.Now, Phone = "+4520000001" };
+        var person = new Participant { PreferredLanguage = "en", CreatedAt = _clock.Now, UpdatedAt = _clock.Now, Phone = "+4520000001" };
         var conversation = new Conversation { ParticipantId = person.Id, Channel = Channel.Sms, ChannelConversationId = "+4520000001", StartedAt = _clock.Now, LastActivityAt = _clock.Now };
         db.AddRange(person, conversation);
         await db.SaveChangesAsync();
