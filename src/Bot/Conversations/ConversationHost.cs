@@ -252,7 +252,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             known[name] = value;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(turn.Person.Branch?.TimeZone ?? "Europe/Copenhagen");
+        var zone = Branch.ZoneOf(turn.Person.Branch);
         return new DialogContext(turn.Now, zone, turn.Person.PreferredLanguage, library.Catalog, known);
     }
 

@@ -24,7 +24,7 @@ public static class PromptValues
         if (eventId is { } theEvent)
         {
             var @event = await db.Events.Include(e => e.Branch).SingleAsync(e => e.Id == theEvent, cancellationToken);
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(@event.Branch?.TimeZone ?? "Europe/Copenhagen");
+            var zone = Branch.ZoneOf(@event.Branch);
             values["answers.event_id"] = theEvent.ToString();
             values["answers.event_title"] = @event.Title;
             values["answers.event_date"] = TimeZoneInfo.ConvertTime(@event.StartsAt, zone).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -14,8 +14,14 @@ public sealed class Branch
 
     public Track Track { get; set; }
 
+    /// <summary>Where the program runs; the time zone of anyone not (yet) in a branch.</summary>
+    public const string DefaultTimeZone = "Europe/Copenhagen";
+
     /// <summary>IANA time zone id; quiet hours and "send on day N" are computed in it.</summary>
-    public string TimeZone { get; set; } = "Europe/Copenhagen";
+    public string TimeZone { get; set; } = DefaultTimeZone;
+
+    /// <summary>The time zone of a branch, or of the program when there is none.</summary>
+    public static TimeZoneInfo ZoneOf(Branch? branch) => TimeZoneInfo.FindSystemTimeZoneById(branch?.TimeZone ?? DefaultTimeZone);
 
     public BranchSettings Settings { get; set; } = new();
 

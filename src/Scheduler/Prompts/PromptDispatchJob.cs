@@ -86,7 +86,7 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
 
     async Task<PromptFacts> FactsAsync(ScheduledPrompt prompt, Participant person, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(person.Branch?.TimeZone ?? "Europe/Copenhagen");
+        var zone = Branch.ZoneOf(person.Branch);
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
         var dayStart = QuietHours.AtLocal(today, TimeOnly.MinValue, zone);
         var dayEnd = QuietHours.AtLocal(today.AddDays(1), TimeOnly.MinValue, zone);

@@ -57,7 +57,7 @@ public sealed class DescribeMyData : IDialogAction
             ?? await context.Db.Consents.Where(c => c.ParticipantId == context.Person.Id && c.WithdrawnAt == null).MaxAsync(c => (DateTimeOffset?)c.GivenAt, cancellationToken);
         if (consentedAt is { } given)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(context.Person.Branch?.TimeZone ?? "Europe/Copenhagen");
+            var zone = Branch.ZoneOf(context.Person.Branch);
             var date = TimeZoneInfo.ConvertTime(given, zone).ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
             lines.Add(context.Text(HostKeys.Summary.Consent, new Dictionary<string, string> { ["date"] = date }));
         }

@@ -64,7 +64,7 @@ public sealed class SaveMeetingReport : IDialogAction
     }
 
     static DateOnly LocalToday(DialogActionContext context) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, TimeZoneInfo.FindSystemTimeZoneById(context.Person.Branch?.TimeZone ?? "Europe/Copenhagen")).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, Branch.ZoneOf(context.Person.Branch)).DateTime);
 
     static DateOnly? Date(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
