@@ -40,6 +40,37 @@ public sealed class SimulatorTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_mentee_signs_up_in_arabic_by_sms_on_the_test_phone()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(Simulator(database));
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+
+        // Arabic-Indic digits and Arabic words, as she would type them; every text goes through the signed webhook.
+        foreach (var text in new[] { "مرحبا", "٣", "١", "أمل", "١", "Valby", "٦", "٢", "ممرضة", "٦", "١ ٣ ٥", "١ ١١", "٢", "نعم", "نعم" })
+        {
+            using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+4520000042", body = text });
+            Assert.Equal(200, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("webhookStatus").GetInt32());
+        }
+
+        await using (var db = TestDb.Open(database))
+        {
+            var person = await db.Participants.Include(p => p.Profile).SingleAsync();
+            Assert.Equal(("أمل", "ar", ParticipantStatus.Active, "ممرضة"), (person.DisplayName, person.PreferredLanguage, person.Status, person.Profile!.Profession));
+            Assert.Equal(["job", "network", "career"], person.Profile.Goals);
+        }
+
+        await Eventually(async () =>
+        {
+            var phone = await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520000042");
+            return phone.EnumerateArray().Count(m => m.GetProperty("direction").GetString() == "from_mentorbot") >= 15;
+        }, "every reply reached the phone");
+        var replies = (await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520000042")).EnumerateArray()
+            .Where(m => m.GetProperty("direction").GetString() == "from_mentorbot").Select(m => m.GetProperty("body").GetString()!).ToList();
+        Assert.All(replies.Skip(2), r => Assert.Matches(@"\p{IsArabic}", r)); // after the language menu, every reply is in Arabic
+    }
+
+    [Fact]
     public async Task The_test_phone_sends_a_signed_webhook_through_the_real_inbound_path()
     {
         var database = await postgres.CreateDatabaseAsync();
