@@ -60,6 +60,31 @@ public sealed class RealDialogTests(PostgresFixture postgres)
         Assert.Equal((true, new DateOnly(2026, 3, 10), ParticipantRole.Mentor, new DateOnly(2026, 3, 25)), (report.Met, report.MetOn, report.ReporterRole, report.NextMeetingOn));
         Assert.Equal([MeetingReportTopic.CvApplication, MeetingReportTopic.Network, MeetingReportTopic.Education], report.Topics);
         Assert.Equal(2, await db.Meetings.CountAsync(m => m.MatchId == matchId)); // the one held yesterday and the one planned
+        var prompts = await db.ScheduledPrompts.Where(p => p.Kind == "report_prompt").ToListAsync();
+        Assert.Equal(2, prompts.Count); // to both of them, the day after the planned meeting at 10:00 in Copenhagen
+        Assert.All(prompts, p => Assert.Equal((DateTimeOffset.Parse("2026-03-26T09:00:00Z"), "meeting_report"), (p.DueAt, p.DialogId)));
+    }
+
+    [Fact]
+    public async Task A_mentor_who_accepts_starts_the_match_and_its_prompts_are_planned()
+    {
+        var (database, chat) = await NewChatAsync();
+        var matchId = await AddMatchAsync(database, chat.PersonId, asMentor: true, MatchStatus.Requested);
+
+        await chat.StartAsync("match_request", matchId, eventId: null);
+        await chat.SayAsync("1");
+
+        await using var db = TestDb.Open(database);
+        var match = await db.Matches.Include(m => m.History).SingleAsync();
+        Assert.Equal((MatchStatus.Active, _clock.Now, _clock.Now.AddMonths(6)), (match.Status, match.StartedAt, match.PlannedEndAt));
+        Assert.Contains(match.History, h => h.FromStatus == MatchStatus.Requested && h.ToStatus == MatchStatus.Active);
+        var prompts = (await db.ScheduledPrompts.ToListAsync()).ToDictionary(p => $"{p.Kind}:{(p.ParticipantId == match.MenteeId ? "mentee" : "mentor")}", p => p.DueAt);
+        Assert.Equal(_clock.Now, prompts["start_survey:mentee"]);
+        Assert.Equal(_clock.Now.AddDays(14), prompts["check_in:mentee"]);
+        Assert.Equal(_clock.Now.AddDays(14), prompts["check_in:mentor"]);
+        Assert.Equal(_clock.Now.AddMonths(6), prompts["end_survey:mentee"]);
+        Assert.Equal(_clock.Now.AddMonths(12), prompts["followup_survey:mentee"]);
+        Assert.Equal(5, prompts.Count);
     }
 
     [Fact]
@@ -108,7 +133,7 @@ public sealed class RealDialogTests(PostgresFixture postgres)
         Assert.Equal([3, 7], registration.ChildrenAges);
     }
 
-    async Task<Guid> AddMatchAsync(string database, Guid personId, bool asMentor)
+    async Task<Guid> AddMatchAsync(string database, Guid personId, bool asMentor, MatchStatus status = MatchStatus.Active)
     {
         await using var db = TestDb.Open(database);
         var branch = await db.Branches.FirstAsync(b => b.Code == "copenhagen");
@@ -117,7 +142,7 @@ public sealed class RealDialogTests(PostgresFixture postgres)
         person.Status = ParticipantStatus.Active;
         person.BranchId = branch.Id;
         var partner = new Participant { BranchId = branch.Id, Role = asMentor ? ParticipantRole.Mentee : ParticipantRole.Mentor, DisplayName = "Amal", Status = ParticipantStatus.Active, CreatedAt = _clock.Now, UpdatedAt = _clock.Now };
-        var match = new Match { BranchId = branch.Id, MenteeId = asMentor ? partner.Id : person.Id, MentorId = asMentor ? person.Id : partner.Id, Status = MatchStatus.Active, RequestedAt = _clock.Now, StartedAt = _clock.Now };
+        var match = new Match { BranchId = branch.Id, MenteeId = asMentor ? partner.Id : person.Id, MentorId = asMentor ? person.Id : partner.Id, Status = status, RequestedAt = _clock.Now, StartedAt = status == MatchStatus.Active ? _clock.Now : null };
         db.AddRange(partner, match);
         await db.SaveChangesAsync();
         return match.Id;

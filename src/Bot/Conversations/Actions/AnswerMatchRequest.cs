@@ -1,3 +1,4 @@
+using MentorBot.Bot.Scheduling;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,6 +42,7 @@ public sealed class AnswerMatchRequest : IDialogAction
         {
             match.StartedAt = context.Now;
             match.PlannedEndAt = context.Now.AddMonths(settings.PlannedMatchMonths);
+            MatchPrompts.OnStarted(context.Db, match, settings, context.Now);
         }
 
         return Result(next switch { MatchStatus.Active => "started", MatchStatus.PendingApproval => "pending_approval", _ => "declined" });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MentorBot.Bot.Scheduling;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -58,6 +59,7 @@ public sealed class SaveMeetingReport : IDialogAction
         if (report.NextMeetingOn is { } planned && planned > today)
         {
             context.Db.Meetings.Add(new Meeting { MatchId = match.Id, PlannedOn = planned, CreatedAt = context.Now });
+            MatchPrompts.OnMeetingPlanned(context.Db, match, planned, Branch.ZoneOf(context.Person.Branch), context.Now);
         }
 
         return new Dictionary<string, string> { ["saved"] = "yes" };
