@@ -1,14 +1,18 @@
 using MentorBot.Bot.Channels.Twilio;
 using MentorBot.Bot.Channels.Twilio.Simulator;
+using MentorBot.Bot.Channels.WebChat;
+using MentorBot.Bot.Commands;
+using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Database;
 using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
 using MentorBot.Bot.Scheduling;
 
-// `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema and exits.
+// `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema
+// and exits; `chat <dialog> --lang <code>` runs a dialog in the terminal.
 if (BotCommand.From(args) is not { } command)
 {
-    Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: {BotCommand.Migrate}. With no command, MentorBot serves the web app.");
+    Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: {string.Join(", ", BotCommand.Known)}. With no command, MentorBot serves the web app.");
     return 2;
 }
 
@@ -17,6 +21,7 @@ builder.AddMentorBotLogging();
 
 try
 {
+    builder.AddConversations();
     await using var database = await builder.StartDatabaseAsync();
     if (command.Name == BotCommand.Migrate)
     {
@@ -25,14 +30,24 @@ try
 
     builder.AddMentorBotData(database);
     builder.AddMentorBotHealth();
+
+    if (command.Name == BotCommand.Chat)
+    {
+        await using var chat = builder.Build();
+        return await ChatCommand.RunAsync(chat.Services, command.Arguments.FirstOrDefault() ?? "welcome", command.Language ?? "da",
+            Console.In, Console.Out, CancellationToken.None);
+    }
+
     builder.AddMentorBotScheduling(database);
     builder.AddTwilioChannel();
     builder.AddTwilioSimulator();
+    builder.AddWebChat();
 
     var app = builder.Build();
     app.MapHealth();
     app.MapTwilioChannel();
     app.MapTwilioSimulator();
+    app.MapWebChat();
     await app.RunAsync();
     return 0;
 }

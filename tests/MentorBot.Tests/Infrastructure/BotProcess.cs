@@ -87,6 +87,7 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        MenuWithoutMatchSuggestions.Apply(start.Environment!);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
