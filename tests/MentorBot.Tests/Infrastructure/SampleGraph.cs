@@ -93,7 +93,7 @@ public sealed class SampleGraph
             new DirectLineActivity
             {
                 ConversationId = conversation.Id, ClientActivityId = "blq7m3x2r0g",
-                Activity = """{"type": "message", "text": "مرحبا", "channelData": {"clientActivityID": "blq7m3x2r0g"}}""", CreatedAt = At,
+                Activity = """{"text": "مرحبا", "type": "message", "channelData": {"clientActivityID": "blq7m3x2r0g"}}""", CreatedAt = At,
             },
             new AuditEntry { Id = 5, At = At, ActorKind = ActorKind.Coordinator, ActorId = coordinator.Id, Action = "transcript.viewed", SubjectKind = "participant", SubjectId = mentee.Id, BranchId = branch.Id, Details = """{"messages": 12}""" },
         ];

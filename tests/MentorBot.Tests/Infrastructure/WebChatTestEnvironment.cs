@@ -9,7 +9,7 @@ namespace MentorBot.Tests.Infrastructure;
 /// <summary>What the web chat tests share: the app's settings, a token as the /chat page gets one, and Direct Line calls.</summary>
 public static class WebChatTestEnvironment
 {
-    public const string Secret = "test-direct-line-secret-æøå";
+    public const string Secret = "test-direct-line-secret-0123456789";
 
     public static Dictionary<string, string?> Settings(string database) => new()
     {
