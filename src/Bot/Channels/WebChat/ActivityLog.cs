@@ -9,7 +9,7 @@ namespace MentorBot.Bot.Channels.WebChat;
 /// Plain SQL on the shared data source: a stream reads on every wake-up, and an EF context per read
 /// would cost more than the read.
 /// </summary>
-public sealed class ActivityLog(NpgsqlDataSource dataSource)
+public sealed class ActivityLog(NpgsqlDataSource dataSource, DatabaseUseLimit limit)
 {
     /// <summary>At most this many per answer; a client catches up by asking again from the new watermark.</summary>
     public const int PageSize = 100;
@@ -17,6 +17,7 @@ public sealed class ActivityLog(NpgsqlDataSource dataSource)
     /// <summary>MentorBot's id for the Direct Line conversation and its user's web-chat id, or null when there is none.</summary>
     public async Task<WebChatConversation?> FindConversationAsync(string conversationId, CancellationToken ct)
     {
+        using var slot = await limit.EnterAsync(ct);
         await using var command = dataSource.CreateCommand(
             """
             SELECT c.id, (SELECT i.address FROM channel_identities i
@@ -32,6 +33,7 @@ public sealed class ActivityLog(NpgsqlDataSource dataSource)
 
     public async Task<ActivitySet> ReadAsync(Guid conversation, string conversationId, long watermark, CancellationToken ct)
     {
+        using var slot = await limit.EnterAsync(ct);
         await using var command = dataSource.CreateCommand(
             "SELECT id, activity::text FROM direct_line_activities WHERE conversation_id = $1 AND id > $2 ORDER BY id LIMIT $3");
         command.Parameters.AddWithValue(conversation);

@@ -73,7 +73,7 @@ public static class DirectLineEndpoints
 
     /// <summary>201 when this call opened the conversation (greeted by the first-contact dialog), 200 when the token's conversation already was.</summary>
     static async Task<IResult> StartConversation(HttpRequest request, DirectLineAuthorization authorization, DirectLineTokens tokens,
-        DirectLineOptions options, WebChatConversations conversations, CancellationToken ct)
+        DirectLineOptions options, WebChatConversations conversations, DatabaseUseLimit limit, CancellationToken ct)
     {
         var (caller, refusal) = authorization.Read(request);
         if (caller is null)
@@ -90,7 +90,12 @@ public static class DirectLineEndpoints
         var conversationId = caller.Token?.ConversationId ?? DirectLineIds.NewConversationId();
         var userId = caller.Token?.UserId ?? UserIdIn(body) ?? DirectLineIds.NewUserId();
         var locale = caller.Token?.Locale ?? ActivityRequest.Text(body?["locale"]);
-        var opened = await conversations.OpenAsync(conversationId, userId, locale, ct);
+        bool opened;
+        using (await limit.EnterAsync(ct))
+        {
+            opened = await conversations.OpenAsync(conversationId, userId, locale, ct);
+        }
+
         var token = tokens.Issue(conversationId, userId, locale);
         var conversation = new
         {
@@ -167,7 +172,7 @@ public static class DirectLineEndpoints
     }
 
     static async Task<IResult> PostActivity(string conversationId, HttpRequest request, DirectLineAuthorization authorization, DirectLineOptions options,
-        ActivityLog log, WebChatConversations conversations, CancellationToken ct)
+        ActivityLog log, WebChatConversations conversations, DatabaseUseLimit limit, CancellationToken ct)
     {
         var (caller, refusal) = Authorize(request, authorization, conversationId);
         if (caller is null)
@@ -210,7 +215,12 @@ public static class DirectLineEndpoints
 
         var clientActivityId = ActivityRequest.Text(activity["channelData"]?["clientActivityID"]);
         var userId = caller.Token?.UserId ?? conversation.UserId;
-        var posted = await conversations.PostAsync(conversationId, userId, activity, text.Trim(), clientActivityId, ct);
+        PostedActivity posted;
+        using (await limit.EnterAsync(ct))
+        {
+            posted = await conversations.PostAsync(conversationId, userId, activity, text.Trim(), clientActivityId, ct);
+        }
+
         return posted.ConversationFound ? Results.Ok(new { id = posted.Id }) : DirectLineErrors.UnknownConversation();
     }
 

@@ -27,6 +27,9 @@ public sealed class DirectLineOptions
     /// <summary>How often an idle WebSocket gets an empty keep-alive frame (proxies close silent sockets).</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Database connections web chat uses at once on this node (turns and stream reads queue beyond it).</summary>
+    public int MaxDatabaseConnections { get; set; } = 32;
+
     /// <summary>
     /// Public base of the stream URLs (<c>wss://chat.example.org</c>) when MentorBot runs behind a proxy
     /// that terminates TLS; unset, they are made from the request's own host and scheme.

@@ -21,7 +21,18 @@ public sealed partial class DirectLineStream(ActivityLog log, ActivityStreams st
         {
             while (!closed.IsCancellationRequested)
             {
-                var set = await log.ReadAsync(conversation, conversationId, watermark, closed.Token);
+                ActivitySet set;
+                try
+                {
+                    set = await log.ReadAsync(conversation, conversationId, watermark, closed.Token);
+                }
+                catch (NpgsqlException e)
+                {
+                    // The database is busy or away: keep her socket, look again at the next wake-up or keep-alive.
+                    LogReadFailed(conversationId, e.Message);
+                    set = new ActivitySet([], ActivityLog.Watermark(watermark));
+                }
+
                 if (set.Activities.Count > 0)
                 {
                     await SendAsync(socket, set.ToJson(), closed.Token);
@@ -35,7 +46,7 @@ public sealed partial class DirectLineStream(ActivityLog log, ActivityStreams st
                 }
             }
         }
-        catch (Exception e) when (e is OperationCanceledException or WebSocketException or NpgsqlException)
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
         {
             LogStreamEnded(conversationId, e.GetType().Name);
         }
@@ -82,6 +93,9 @@ public sealed partial class DirectLineStream(ActivityLog log, ActivityStreams st
             await closed.CancelAsync();
         }
     }
+
+    [LoggerMessage(LogLevel.Warning, "Web chat stream of {ConversationId} could not read new activities ({Reason}); trying again at the next keep-alive")]
+    partial void LogReadFailed(string conversationId, string reason);
 
     [LoggerMessage(LogLevel.Debug, "Web chat stream of {ConversationId} ended ({Reason})")]
     partial void LogStreamEnded(string conversationId, string reason);

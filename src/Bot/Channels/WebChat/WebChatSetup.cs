@@ -20,6 +20,7 @@ public static class WebChatSetup
         services.AddSingleton(options);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthorization>();
+        services.AddSingleton<DatabaseUseLimit>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityStreams>();
         services.AddSingleton<DirectLineStream>();
