@@ -13,7 +13,7 @@ namespace MentorBot.Tests.WebChat;
 public sealed class ChatPageTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task An_Arabic_speaker_chooses_her_language_and_starts_signing_up_right_to_left()
+    public async Task An_Arabic_speaker_chooses_her_language_starts_signing_up_right_to_left_and_a_reload_resumes()
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var bot = await BotProcess.ServeAsync(Settings(database));
@@ -50,6 +50,13 @@ public sealed class ChatPageTests(PostgresFixture postgres)
         await Expect(page.Locator("html")).ToHaveAttributeAsync("dir", "rtl");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ar");
         Assert.True(await page.Locator("#webchat [dir='rtl']").CountAsync() > 0, "Web Chat itself is rendered right to left");
+
+        // A reload resumes the same conversation: what was said is still there, and the next answer continues it.
+        await page.ReloadAsync();
+        await Expect(BotSaid(page, catalog.Text("ar", "signup.ask_branch"))).ToBeVisibleAsync();
+        await Expect(page.Locator("#webchat").GetByText("أمل", new() { Exact = true }).Last).ToBeVisibleAsync();
+        await Choice(page, catalog.Text("ar", "signup.ask_branch.choice.copenhagen")).ClickAsync();
+        await Expect(BotSaid(page, catalog.Text("ar", "signup.ask_city"))).ToBeVisibleAsync();
 
         var screenshot = Path.Combine(AppContext.BaseDirectory, "artifacts", "webchat-signup-ar.png");
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
