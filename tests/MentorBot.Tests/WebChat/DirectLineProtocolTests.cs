@@ -145,6 +145,18 @@ public sealed class DirectLineProtocolTests(PostgresFixture postgres)
         Assert.NotEqual(watermark, turn.GetProperty("watermark").GetString());
     }
 
+    [Fact]
+    public async Task Health_says_the_node_listens_for_web_chat_activities()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(Settings(database));
+        using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        var health = await http.GetFromJsonAsync<JsonElement>("/health");
+        var webchat = health.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("name").GetString() == "webchat");
+        Assert.Equal("healthy", webchat.GetProperty("status").GetString()); // listening, and the page's bundle was built
+        Assert.Contains("/chat", webchat.GetProperty("description").GetString(), StringComparison.Ordinal);
+    }
+
     static async Task<Grant> StartAsync(BotProcess bot, string locale)
     {
         var grant = await PageTokenAsync(bot, locale);

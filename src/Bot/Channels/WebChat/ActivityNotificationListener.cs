@@ -11,6 +11,11 @@ public sealed partial class ActivityNotificationListener(NpgsqlDataSource dataSo
 {
     public const string Channel = "mentorbot_direct_line";
 
+    volatile bool _listening;
+
+    /// <summary>Whether this node hears other nodes' commits now (see <see cref="WebChatHealthCheck"/>).</summary>
+    public bool IsListening => _listening;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -30,6 +35,7 @@ public sealed partial class ActivityNotificationListener(NpgsqlDataSource dataSo
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                _listening = true;
                 streams.WakeAll(); // whatever was committed while we weren't listening
                 while (!stoppingToken.IsCancellationRequested)
                 {
@@ -42,6 +48,7 @@ public sealed partial class ActivityNotificationListener(NpgsqlDataSource dataSo
             }
             catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException)
             {
+                _listening = false;
                 // Streams still look for new activities at every keep-alive; listen again once the database is back.
                 LogListenFailed(e.Message);
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);

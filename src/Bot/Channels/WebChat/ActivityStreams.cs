@@ -9,6 +9,18 @@ public sealed class ActivityStreams
 {
     readonly Dictionary<Guid, List<Subscription>> _byConversation = [];
 
+    /// <summary>How many streams are open on this node.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_byConversation)
+            {
+                return _byConversation.Values.Sum(list => list.Count);
+            }
+        }
+    }
+
     public Subscription Subscribe(Guid conversation)
     {
         var subscription = new Subscription(this, conversation);

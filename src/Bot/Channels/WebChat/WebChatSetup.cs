@@ -26,7 +26,9 @@ public static class WebChatSetup
         services.AddSingleton<DirectLineStream>();
         services.AddSingleton<WebChatReplies>();
         services.AddScoped<WebChatConversations>();
-        services.AddHostedService<ActivityNotificationListener>();
+        services.AddSingleton<ActivityNotificationListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<ActivityNotificationListener>());
+        services.AddHealthChecks().AddCheck<WebChatHealthCheck>("webchat");
     }
 
     public static void MapWebChat(this WebApplication app)
