@@ -62,17 +62,23 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task A_reloaded_page_resumes_its_conversation_with_the_whole_history()
+    public async Task A_reloaded_page_resumes_its_conversation_with_the_whole_history_even_after_a_restart()
     {
         var database = await postgres.CreateDatabaseAsync();
-        await using var bot = await BotProcess.ServeAsync(Settings(database));
-        var grant = await PageTokenAsync(bot, "ar");
-        var first = await NodeOracle.RunAsync("directline-client.mjs", new
+        Grant grant;
+        JsonElement first;
+        await using (var before = await BotProcess.ServeAsync(Settings(database)))
         {
-            domain = Domain(bot), token = grant.Token, webSocket = true, steps = new object[] { new { buttonTitle = "العربية" } },
-        });
+            grant = await PageTokenAsync(before, "ar");
+            first = await NodeOracle.RunAsync("directline-client.mjs", new
+            {
+                domain = Domain(before), token = grant.Token, webSocket = true, steps = new object[] { new { buttonTitle = "العربية" } },
+            });
+        }
 
-        // The page kept its token in sessionStorage; after a reload it trades it and reconnects (GET conversations/{id}).
+        // MentorBot restarted; the page kept its token in sessionStorage, trades it after the reload and
+        // reconnects (GET conversations/{id}).
+        await using var bot = await BotProcess.ServeAsync(Settings(database));
         var resumed = await PageTokenAsync(bot, "ar", resume: grant.Token);
         Assert.True(resumed.Resumed);
         Assert.Equal(grant.ConversationId, resumed.ConversationId);
@@ -82,10 +88,10 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
             steps = new object[] { new { button = 0 } },
         });
 
-        var before = Ids(first);
-        var after = Ids(second);
-        Assert.Equal(before, after.Take(before.Count)); // the whole history first, then the new turn
-        Assert.True(after.Count > before.Count);
+        var earlier = Ids(first);
+        var later = Ids(second);
+        Assert.Equal(earlier, later.Take(earlier.Count)); // the whole history first, then the new turn
+        Assert.True(later.Count > earlier.Count);
     }
 
     static List<string> Ids(JsonElement result) =>
