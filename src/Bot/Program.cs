@@ -1,5 +1,6 @@
 using MentorBot.Bot.Channels.Twilio;
 using MentorBot.Bot.Channels.Twilio.Simulator;
+using MentorBot.Bot.Channels.WebChat;
 using MentorBot.Bot.Commands;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Database;
@@ -51,11 +52,13 @@ try
     builder.AddMentorBotScheduling(database);
     builder.AddTwilioChannel();
     builder.AddTwilioSimulator();
+    builder.AddWebChat();
 
     var app = builder.Build();
     app.MapHealth();
     app.MapTwilioChannel();
     app.MapTwilioSimulator();
+    app.MapWebChat();
     await app.RunAsync();
     return 0;
 }

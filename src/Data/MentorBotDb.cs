@@ -33,6 +33,7 @@ public sealed class MentorBotDb(DbContextOptions<MentorBotDb> options) : DbConte
     public DbSet<Handover> Handovers => Set<Handover>();
     public DbSet<ScheduledPrompt> ScheduledPrompts => Set<ScheduledPrompt>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

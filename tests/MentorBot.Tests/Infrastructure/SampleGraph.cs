@@ -90,6 +90,11 @@ public sealed class SampleGraph
                 OccurrenceKey = $"report_prompt:{match.Id}:{mentor.Id}:2026-03-21", Status = PromptStatus.Deferred, DueAt = At,
                 SentAt = At.AddHours(1), Attempts = 2, LastError = "quiet hours", CreatedAt = At,
             },
+            new DirectLineActivity
+            {
+                ConversationId = conversation.Id, ClientActivityId = "blq7m3x2r0g",
+                Activity = """{"text": "مرحبا", "type": "message", "channelData": {"clientActivityID": "blq7m3x2r0g"}}""", CreatedAt = At,
+            },
             new AuditEntry { Id = 5, At = At, ActorKind = ActorKind.Coordinator, ActorId = coordinator.Id, Action = "transcript.viewed", SubjectKind = "participant", SubjectId = mentee.Id, BranchId = branch.Id, Details = """{"messages": 12}""" },
         ];
         return new SampleGraph { Branch = branch, Mentee = mentee, Mentor = mentor, All = all };

@@ -1,0 +1,40 @@
+using MentorBot.Bot.Hosting;
+
+namespace MentorBot.Bot.Channels.WebChat;
+
+public static class WebChatSetup
+{
+    /// <summary>
+    /// Web chat: Direct Line 3.0 for Web Chat and other Direct Line clients, the conversations behind
+    /// it, the WebSocket streams woken across nodes by PostgreSQL, and the <c>/chat</c> page.
+    /// </summary>
+    public static void AddWebChat(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(DirectLineOptions.Section).Get<DirectLineOptions>() ?? new();
+        using (var loggers = builder.CreateStartupLoggers())
+        {
+            builder.Services.AddSingleton(DirectLineSecret.From(options, loggers.CreateLogger<DirectLineSecret>()));
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineAuthorization>();
+        services.AddSingleton<DatabaseUseLimit>();
+        services.AddSingleton<ActivityLog>();
+        services.AddSingleton<ActivityStreams>();
+        services.AddSingleton<DirectLineStream>();
+        services.AddSingleton<WebChatReplies>();
+        services.AddScoped<WebChatConversations>();
+        services.AddSingleton<ActivityNotificationListener>();
+        services.AddHostedService(provider => provider.GetRequiredService<ActivityNotificationListener>());
+        services.AddHealthChecks().AddCheck<WebChatHealthCheck>("webchat");
+    }
+
+    public static void MapWebChat(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.MapDirectLine();
+        app.MapWebChatPage();
+    }
+}
