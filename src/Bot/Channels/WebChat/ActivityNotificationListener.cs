@@ -1,3 +1,4 @@
+using MentorBot.Bot.Database;
 using Npgsql;
 
 namespace MentorBot.Bot.Channels.WebChat;
@@ -16,45 +17,30 @@ public sealed partial class ActivityNotificationListener(NpgsqlDataSource dataSo
     /// <summary>Whether this node hears other nodes' commits now (see <see cref="WebChatHealthCheck"/>).</summary>
     public bool IsListening => _listening;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
+    // After (re)listening, wake every stream for what was committed while nobody listened; when the
+    // database is gone, streams still look for new activities at every keep-alive.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PostgresListener.ListenAsync(
+            dataSource,
+            Channel,
+            payload =>
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, e) =>
+                if (Guid.TryParse(payload, out var conversation))
                 {
-                    if (Guid.TryParse(e.Payload, out var conversation))
-                    {
-                        streams.Wake(conversation);
-                    }
-                };
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                    streams.Wake(conversation);
                 }
-
+            },
+            () =>
+            {
                 _listening = true;
-                streams.WakeAll(); // whatever was committed while we weren't listening
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException)
+                streams.WakeAll();
+            },
+            e =>
             {
                 _listening = false;
-                // Streams still look for new activities at every keep-alive; listen again once the database is back.
                 LogListenFailed(e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
-        }
-    }
+            },
+            stoppingToken);
 
     [LoggerMessage(LogLevel.Warning, "Not listening for web chat activities ({Reason}); streams fall back to looking at every keep-alive")]
     partial void LogListenFailed(string reason);

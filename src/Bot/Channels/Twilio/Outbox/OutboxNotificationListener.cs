@@ -1,3 +1,4 @@
+using MentorBot.Bot.Database;
 using Npgsql;
 
 namespace MentorBot.Bot.Channels.Twilio.Outbox;
@@ -10,37 +11,10 @@ public sealed partial class OutboxNotificationListener(NpgsqlDataSource dataSour
 {
     public const string Channel = "mentorbot_outbox";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-                connection.Notification += (_, _) => signal.Wake();
-                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
-                {
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                }
-
-                signal.Wake(); // whatever was queued while we weren't listening
-                while (!stoppingToken.IsCancellationRequested)
-                {
-                    await connection.WaitAsync(stoppingToken);
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException)
-            {
-                // The dispatcher still polls; listen again once the database is back.
-                LogListenFailed(e.Message);
-                await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken);
-            }
-        }
-    }
+    // After (re)listening, wake once for whatever was queued while nobody listened; when the database is
+    // gone the dispatcher still polls.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PostgresListener.ListenAsync(dataSource, Channel, _ => signal.Wake(), signal.Wake, e => LogListenFailed(e.Message), stoppingToken);
 
     [LoggerMessage(LogLevel.Warning, "Not listening for queued messages ({Reason}); the outbox falls back to polling until the database is back")]
     partial void LogListenFailed(string reason);
