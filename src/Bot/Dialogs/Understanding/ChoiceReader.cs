@@ -44,6 +44,10 @@ public static class ChoiceReader
                 if (choice is null) return null; // a number that is not on the list is never ignored
                 picked.Add(choice.Value);
             }
+            else if (AfterAttachedJoiner(words[i], finder, joiners) is { } attached)
+            {
+                picked.Add(attached);
+            }
             else if (strict)
             {
                 return null;
@@ -52,5 +56,24 @@ public static class ChoiceReader
 
         var distinct = picked.Distinct().ToList();
         return distinct.Count == 0 ? null : distinct;
+    }
+
+    /// <summary>
+    /// Arabic and Persian write "and" as a letter glued to the next word ("وشبكة" = "and network"). A word
+    /// that is no choice by itself, but is a one-letter joiner followed by a one-word choice, is that
+    /// choice. Only one-letter joiners, so that no ordinary word is cut in two.
+    /// </summary>
+    private static string? AfterAttachedJoiner(string word, PhraseFinder<string?> finder, IReadOnlyList<string> joiners)
+    {
+        foreach (var joiner in joiners.Select(TextNormalizer.Normalize).Where(j => j.Length == 1))
+        {
+            if (word.Length > 1 && word.StartsWith(joiner, StringComparison.Ordinal)
+                && finder.FindAll([word[1..]]).FirstOrDefault() is { Value: { } value, Length: 1 })
+            {
+                return value;
+            }
+        }
+
+        return null;
     }
 }

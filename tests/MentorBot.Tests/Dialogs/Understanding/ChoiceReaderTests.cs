@@ -9,8 +9,8 @@ public sealed class ChoiceReaderTests
         new("it", 1, ["IT", "computer", "تكنولوجيا المعلومات"]),
         new("health", 2, ["Health", "nurse", "sundhed", "ممرضة"]),
         new("education", 3, ["Teaching", "school"]),
-        new("engineering", 4, ["Engineering"]),
-        new("other", 5, ["Something else", "other"]),
+        new("engineering", 4, ["Engineering", "وظائف"]),
+        new("other", 5, ["Something else", "other", "شبكة"]),
     ];
 
     private static readonly string[] Joiners = ["and", "og", "و"];
@@ -47,6 +47,8 @@ public sealed class ChoiceReaderTests
         { "1, 3 og 5", "it education other", "Danish list with 'og'" },
         { "١ و ٣", "it education", "Arabic-Indic digits with Arabic 'and'" },
         { "1و3", "it education", "Arabic 'and' glued to digits" },
+        { "ممرضة وشبكة", "health other", "Arabic 'and' glued to the next word" },
+        { "وظائف", "engineering", "a word that starts with the letter و is read whole first" },
         { "۱ ۲", "it health", "Persian digits" },
         { "IT and nurse", "it health", "keywords joined by 'and'" },
         { "3 1", "education it", "order of the reply is kept" },
