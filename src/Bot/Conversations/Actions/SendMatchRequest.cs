@@ -21,6 +21,9 @@ public sealed class SendMatchRequest : IDialogAction
         }
 
         var db = context.Db;
+        // Two mentees asking for the same mentor at once: the mentor's row is locked until this turn
+        // commits, so the second one counts after the first request is in, and hears "taken".
+        await db.Database.ExecuteSqlAsync($"SELECT 1 FROM participants WHERE id = {mentorId} FOR UPDATE", cancellationToken);
         var mentor = await db.Participants.Include(p => p.Profile).SingleAsync(p => p.Id == mentorId, cancellationToken);
         var load = await db.Matches.CountAsync(m => m.MentorId == mentorId && (m.Status == MatchStatus.Active || m.Status == MatchStatus.PendingApproval), cancellationToken);
         var open = await db.Matches.AnyAsync(m => m.MentorId == mentorId && m.Status == MatchStatus.Requested, cancellationToken);
