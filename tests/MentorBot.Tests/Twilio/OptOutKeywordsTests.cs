@@ -4,7 +4,7 @@ using MentorBot.Tests.Infrastructure;
 
 namespace MentorBot.Tests.Twilio;
 
-/// <summary>The keywords as shipped in locales/optout.yaml.</summary>
+/// <summary>The keywords as shipped: Twilio's in locales/optout.yaml and each language's STOP and START words.</summary>
 public sealed class OptOutKeywordsTests
 {
     static readonly OptOutKeywords Shipped = OptOutKeywords.Load(Path.Combine(BotProcess.RepositoryRoot, "locales", OptOutKeywords.FileName));
@@ -23,6 +23,11 @@ public sealed class OptOutKeywordsTests
     [InlineData("revoke", null, OptOutChange.OptedOut, "REVOKE")]
     [InlineData("start", null, OptOutChange.OptedIn, "START")]
     [InlineData("Unstop", null, OptOutChange.OptedIn, "UNSTOP")]
+    [InlineData("afmeld", null, OptOutChange.OptedOut, "Danish, from locales/da/keywords.yaml")]
+    [InlineData("توقف", null, OptOutChange.OptedOut, "Arabic and Persian stop")]
+    [InlineData("Jooji", null, OptOutChange.OptedOut, "Somali stop")]
+    [InlineData("ابدئي", null, OptOutChange.OptedIn, "Arabic start")]
+    [InlineData("bilow", null, OptOutChange.OptedIn, "Somali start")]
     [InlineData("stop please", null, OptOutChange.None, "more than the keyword is an ordinary message, as on Twilio")]
     [InlineData("I want to stop smoking", null, OptOutChange.None, "a keyword inside a sentence")]
     [InlineData("help", null, OptOutChange.None, "HELP is for the dialogs")]

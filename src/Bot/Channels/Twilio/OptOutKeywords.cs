@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using MentorBot.Bot.Conversations;
 using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
 
 namespace MentorBot.Bot.Channels.Twilio;
 
@@ -27,6 +28,11 @@ public sealed class OptOutKeywords
         }
     }
 
+    /// <summary>
+    /// Twilio's keywords from <c>optout.yaml</c>, plus every language's own STOP and START words: the
+    /// <c>commands.stop</c> and <c>commands.start</c> lists of <c>&lt;lang&gt;/keywords.yaml</c> beside it,
+    /// the same words the dialogs understand, so "توقف" or "jooji" stops SMS like STOP does.
+    /// </summary>
     public static OptOutKeywords Load(string path)
     {
         var lists = new DeserializerBuilder().Build()
@@ -35,7 +41,29 @@ public sealed class OptOutKeywords
         IEnumerable<string> All(string list) => lists.TryGetValue(list, out var byLanguage)
             ? byLanguage.Values.SelectMany(words => words)
             : throw new InvalidOperationException($"{path} has no '{list}' list.");
-        return new OptOutKeywords(All("opt_out"), All("opt_in"));
+        var commands = LanguageCommands(Path.GetDirectoryName(path)!);
+        return new OptOutKeywords(All("opt_out").Concat(commands.Stop), All("opt_in").Concat(commands.Start));
+    }
+
+    static (List<string> Stop, List<string> Start) LanguageCommands(string localesDirectory)
+    {
+        var stop = new List<string>();
+        var start = new List<string>();
+        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
+        foreach (var file in Directory.GetDirectories(localesDirectory).Select(d => Path.Combine(d, "keywords.yaml")).Where(File.Exists))
+        {
+            var commands = deserializer.Deserialize<LanguageKeywordsFile>(File.ReadAllText(file))?.Commands;
+            stop.AddRange(commands?.GetValueOrDefault("stop") ?? []);
+            start.AddRange(commands?.GetValueOrDefault("start") ?? []);
+        }
+
+        return (stop, start);
+    }
+
+    /// <summary>The part of a language's keywords.yaml this needs.</summary>
+    sealed class LanguageKeywordsFile
+    {
+        public Dictionary<string, List<string>>? Commands { get; set; }
     }
 
     /// <summary>
