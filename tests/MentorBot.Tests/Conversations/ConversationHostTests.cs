@@ -172,13 +172,11 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
             await using var db = TestDb.Open(database);
             var person = await db.Participants.SingleAsync(p => p.Id == personId);
             var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId);
-            var dialogs = library ?? Library.Value;
-            var host = new ConversationHost(dialogs, actions ?? new DialogActions([new FixedSuggestions()]), clock, NullLogger<ConversationHost>.Instance);
             var values = await MentorBot.Bot.Scheduling.PromptValues.ForAsync(db, person, matchId, eventId, CancellationToken.None);
 
-            var reply = await host.StartAsync(db, person, conversation, dialogId, values, CancellationToken.None);
+            var reply = await Host().StartAsync(db, person, conversation, dialogId, values, CancellationToken.None);
             await db.SaveChangesAsync();
-            return new SmsRenderer(dialogs.Catalog).Render(reply.Messages);
+            return new SmsRenderer(Dialogs.Catalog).Render(reply.Messages);
         }
 
         public async Task<IReadOnlyList<string>> SayAsync(string text)
@@ -186,13 +184,16 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
             await using var db = TestDb.Open(database);
             var person = await db.Participants.Include(p => p.Profile).Include(p => p.Branch).SingleAsync(p => p.Id == personId);
             var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId);
-            var dialogs = library ?? Library.Value;
-            var host = new ConversationHost(dialogs, actions ?? new DialogActions([new FixedSuggestions()]), clock, NullLogger<ConversationHost>.Instance);
-
-            var reply = await host.ReplyAsync(db, person, conversation, text, CancellationToken.None);
+            var reply = await Host().ReplyAsync(db, person, conversation, text, CancellationToken.None);
             await db.SaveChangesAsync();
-            return new SmsRenderer(dialogs.Catalog).Render(reply.Messages);
+            return new SmsRenderer(Dialogs.Catalog).Render(reply.Messages);
         }
+
+        DialogLibrary Dialogs => library ?? Library.Value;
+
+        /// <summary>A new host for every message, as after a restart.</summary>
+        ConversationHost Host() =>
+            new(Dialogs, actions ?? new DialogActions([new FixedSuggestions()]), clock, NullLogger<ConversationHost>.Instance);
     }
 
     /// <summary>Stands in for matching, which is not what these tests are about.</summary>

@@ -1,7 +1,5 @@
-using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Conversations.Actions;
 using MentorBot.Data.Model;
-using MentorBot.Tests.Dialogs;
 using MentorBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,8 +7,6 @@ namespace MentorBot.Tests.Conversations;
 
 public sealed class MatchRequestRaceTests(PostgresFixture postgres)
 {
-    static readonly Lazy<DialogLibrary> Library = new(() => DialogLibrary.Load(new DialogLibraryOptions { Directory = TestPaths.Dialogs, LocalesDirectory = TestPaths.Locales }));
-
     [Fact]
     public async Task Two_mentees_asking_for_a_mentors_last_place_at_once_one_gets_it_the_other_hears_taken()
     {
@@ -42,7 +38,7 @@ public sealed class MatchRequestRaceTests(PostgresFixture postgres)
             var values = new Dictionary<string, string> { ["results.mentor_1"] = mentorId.ToString() };
             bothInside.SignalAndWait();
             var result = await new SendMatchRequest().RunAsync(
-                new DialogActionContext(db, person, conversation, new Dictionary<string, string> { ["pick"] = "1" }, values, now, Library.Value), CancellationToken.None);
+                new DialogActionContext(db, person, conversation, new Dictionary<string, string> { ["pick"] = "1" }, values, now, RealDialogTests.RealLibrary), CancellationToken.None);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
             return result["status"];

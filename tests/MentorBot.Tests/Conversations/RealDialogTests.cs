@@ -12,6 +12,9 @@ public sealed class RealDialogTests(PostgresFixture postgres)
 {
     static readonly Lazy<DialogLibrary> Library = new(() => DialogLibrary.Load(new DialogLibraryOptions { Directory = TestPaths.Dialogs, LocalesDirectory = TestPaths.Locales }));
 
+    /// <summary>The repository's own dialogs and texts, loaded as the app loads them.</summary>
+    internal static DialogLibrary RealLibrary => Library.Value;
+
     readonly FixedClock _clock = new(DateTimeOffset.Parse("2026-03-11T09:00:00Z"));
 
     [Fact]
