@@ -6,7 +6,9 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Database;
 using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
+using MentorBot.Bot.Privacy;
 using MentorBot.Bot.Scheduling;
+using MentorBot.Bot.SurveyResults;
 
 // `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema
 // and exits; `chat <dialog> --lang <code>` runs a dialog in the terminal; `demo-data` adds made-up mentors.
@@ -53,6 +55,8 @@ try
     builder.AddTwilioChannel();
     builder.AddTwilioSimulator();
     builder.AddWebChat();
+    builder.AddPrivacy();
+    builder.AddSurveyResults();
 
     var app = builder.Build();
     app.MapHealth();

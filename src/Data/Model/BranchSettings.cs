@@ -26,5 +26,15 @@ public sealed record BranchSettings
 
     public int FollowUpSurveyMonths { get; init; } = 6;
 
+    /// <summary>Message texts of a person whose last match ended this long ago (and who has none open) are deleted.</summary>
     public int TranscriptRetentionMonths { get; init; } = 24;
+
+    /// <summary>A dialog's saved state (her answers in progress) is deleted this long after it ended or was last touched.</summary>
+    public int DialogStateRetentionDays { get; init; } = 30;
+
+    /// <summary>Delivery details of a message (Twilio's id, error text) are deleted after this; a reply stuck in the outbox this long is given up.</summary>
+    public int DeliveryDetailsRetentionDays { get; init; } = 90;
+
+    /// <summary>A person who withdrew her participation consent, or asked to be deleted, is erased this long after.</summary>
+    public int WithdrawnConsentGraceDays { get; init; } = 30;
 }

@@ -99,8 +99,12 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
         var matchStatus = prompt.MatchId is { } matchId
             ? await db.Matches.Where(m => m.Id == matchId).Select(m => (MatchStatus?)m.Status).SingleOrDefaultAsync(cancellationToken)
             : null;
+        // Withdrawn: her participation consent was withdrawn and not given again, or she asked to be deleted.
+        var consentWithdrawn = person.Status is ParticipantStatus.ErasureRequested
+            || (await db.Consents.AnyAsync(c => c.ParticipantId == person.Id && c.Purpose == ConsentPurpose.Participation && c.WithdrawnAt != null, cancellationToken)
+                && !await db.Consents.AnyAsync(c => c.ParticipantId == person.Id && c.Purpose == ConsentPurpose.Participation && c.WithdrawnAt == null, cancellationToken));
         return new PromptFacts(now, zone, person.Branch?.Settings ?? new BranchSettings(), person.OptedOutAt is not null,
-            person.Status is ParticipantStatus.Erased, matchStatus, sentToday, otherDialog);
+            person.Status is ParticipantStatus.Erased, matchStatus, sentToday, otherDialog, consentWithdrawn);
     }
 
     async Task RecordFailureAsync(Guid promptId, Exception error, DateTimeOffset now, CancellationToken cancellationToken)

@@ -21,10 +21,12 @@ public sealed record PromptFacts(
     bool Erased,
     MatchStatus? MatchStatus,
     int SentToHerToday,
-    DateTimeOffset? OtherDialogActiveSince);
+    DateTimeOffset? OtherDialogActiveSince,
+    bool ConsentWithdrawn = false);
 
 /// <summary>
-/// The rules every timed prompt obeys, in order: never to an opted-out or erased person, never for a
+/// The rules every timed prompt obeys, in order: never to an opted-out or erased person, nor to one who
+/// withdrew her participation consent or asked to be deleted (she is erased after a grace period), never for a
 /// match that ended; never at night in her time zone; at most N a day; never into the middle of
 /// another dialog she is answering (until it ends or goes stale).
 /// </summary>
@@ -41,6 +43,11 @@ public static class PromptRules
         if (facts.Erased)
         {
             return new PromptDecision.Cancel("erased");
+        }
+
+        if (facts.ConsentWithdrawn)
+        {
+            return new PromptDecision.Cancel("consent_withdrawn");
         }
 
         if (facts.OptedOut)

@@ -9,9 +9,9 @@ public sealed class PromptRulesTests
     static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     static PromptFacts Facts(string nowUtc, int sentToday = 0, bool optedOut = false, bool erased = false, MatchStatus? match = null,
-        string? otherDialogSince = null, BranchSettings? settings = null) =>
+        string? otherDialogSince = null, BranchSettings? settings = null, bool consentWithdrawn = false) =>
         new(DateTimeOffset.Parse(nowUtc), Copenhagen, settings ?? new BranchSettings(), optedOut, erased, match, sentToday,
-            otherDialogSince is null ? null : DateTimeOffset.Parse(otherDialogSince));
+            otherDialogSince is null ? null : DateTimeOffset.Parse(otherDialogSince), consentWithdrawn);
 
     [Theory]
     [InlineData("2026-03-11T08:30:00Z", "09:30 in Copenhagen: daytime")]
@@ -59,9 +59,10 @@ public sealed class PromptRulesTests
     [InlineData(false, true, null, "erased", "she was erased")]
     [InlineData(false, false, MatchStatus.Ended, "match_over", "the match ended")]
     [InlineData(false, false, MatchStatus.Cancelled, "match_over", "the match was cancelled")]
-    public void Is_cancelled_for_people_and_matches_it_no_longer_concerns(bool optedOut, bool erased, MatchStatus? match, string expected, string reason)
+    [InlineData(false, false, null, "consent_withdrawn", "she withdrew her participation consent or asked to be deleted", true)]
+    public void Is_cancelled_for_people_and_matches_it_no_longer_concerns(bool optedOut, bool erased, MatchStatus? match, string expected, string reason, bool consentWithdrawn = false)
     {
-        var cancel = Assert.IsType<PromptDecision.Cancel>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", optedOut: optedOut, erased: erased, match: match)));
+        var cancel = Assert.IsType<PromptDecision.Cancel>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", optedOut: optedOut, erased: erased, match: match, consentWithdrawn: consentWithdrawn)));
         Assert.True(cancel.Reason == expected, reason);
     }
 

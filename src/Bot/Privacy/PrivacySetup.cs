@@ -1,0 +1,25 @@
+using MentorBot.Scheduler;
+
+namespace MentorBot.Bot.Privacy;
+
+public static class PrivacySetup
+{
+    /// <summary>
+    /// A person's export and erasure (services the console calls) and the retention policy; on nodes that
+    /// run the scheduler, the daily retention job (<c>Retention__Enabled=false</c> leaves it out).
+    /// </summary>
+    public static void AddPrivacy(this WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
+        builder.Services.AddScoped<PersonExport>();
+        builder.Services.AddScoped<PersonErasure>();
+        builder.Services.AddScoped<RetentionSweep>();
+        var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+        var retention = builder.Configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new();
+        if (scheduler.Enabled && retention.Enabled)
+        {
+            builder.Services.AddTransient<RetentionJob>();
+            builder.Services.AddHostedService<RetentionSchedule>();
+        }
+    }
+}
