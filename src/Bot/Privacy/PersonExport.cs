@@ -32,7 +32,7 @@ public sealed class PersonExport(MentorBotDb db, TimeProvider clock)
             await db.Consents.AsNoTracking().Where(c => c.ParticipantId == participantId).OrderBy(c => c.GivenAt)
                 .Select(c => new ExportedConsent(c.Purpose, c.TextVersion, c.Language, c.Channel, c.GivenAt, c.WithdrawnAt)).ToListAsync(cancellationToken),
             await ConversationsAsync(participantId, cancellationToken),
-            await DialogSessionsAsync(participantId, cancellationToken),
+            await DialogSessionsAsync(person, cancellationToken),
             await MatchesAsync(participantId, cancellationToken),
             await db.MeetingReports.AsNoTracking().Where(r => r.ReporterId == participantId).OrderBy(r => r.SubmittedAt)
                 .Select(r => new ExportedMeetingReport(r.MatchId, r.Met, r.MetOn, r.Topics, r.Note, r.NextMeetingOn, r.Channel, r.SubmittedAt)).ToListAsync(cancellationToken),
@@ -84,10 +84,33 @@ public sealed class PersonExport(MentorBotDb db, TimeProvider clock)
             .ToList();
     }
 
-    async Task<List<ExportedDialogSession>> DialogSessionsAsync(Guid participantId, CancellationToken cancellationToken) =>
-        (await db.DialogSessions.AsNoTracking().Where(s => s.ParticipantId == participantId).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken))
-        .Select(s => new ExportedDialogSession(s.DialogId, s.Status, s.StartedAt, s.UpdatedAt, s.EndedAt, Answers(s.State)))
+    async Task<List<ExportedDialogSession>> DialogSessionsAsync(Participant person, CancellationToken cancellationToken) =>
+        (await db.DialogSessions.AsNoTracking().Where(s => s.ParticipantId == person.Id).OrderBy(s => s.StartedAt).ToListAsync(cancellationToken))
+        .Select(s => new ExportedDialogSession(s.DialogId, s.Status, s.StartedAt, s.UpdatedAt, s.EndedAt, WithoutPartnerData(Answers(s.State), person.Role)))
         .ToList();
+
+    /// <summary>
+    /// A prompted dialog is told about the other party of a match (PromptValues): her own values stay, the
+    /// other party's name is cut to the first name and a mentee's profession summary is left out of a mentor's export.
+    /// </summary>
+    static Dictionary<string, string> WithoutPartnerData(Dictionary<string, string> answers, ParticipantRole role)
+    {
+        var other = role == ParticipantRole.Mentee ? "answers.mentor_name" : "answers.mentee_name";
+        foreach (var key in new[] { other, "answers.partner_name" })
+        {
+            if (answers.TryGetValue(key, out var name))
+            {
+                answers[key] = FirstName(name) ?? "";
+            }
+        }
+
+        if (role != ParticipantRole.Mentee)
+        {
+            answers.Remove("answers.mentee_summary");
+        }
+
+        return answers;
+    }
 
     /// <summary>The values the engine keeps in its saved state (<c>{"values": {"answers.name": "…"}}</c>).</summary>
     static Dictionary<string, string> Answers(string state)

@@ -113,8 +113,8 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             var webMessage = new Message { ConversationId = webChat.Id, ParticipantId = her.Id, Channel = Channel.WebChat, Direction = MessageDirection.Inbound, Author = MessageAuthor.Participant, Text = $"مرحبا، أنا {Name}", DeliveryStatus = DeliveryStatus.Received, CreatedAt = clock.Now, UpdatedAt = clock.Now };
             var activity = new DirectLineActivity { ConversationId = webChat.Id, MessageId = webMessage.Id, Activity = JsonSerializer.Serialize(new { type = "message", text = webMessage.Text, from = new { id = "user-" + LatinName, name = Name } }), CreatedAt = clock.Now };
             var identity = new ChannelIdentity { ParticipantId = her.Id, Channel = Channel.WebChat, Address = "user-" + LatinName, CreatedAt = clock.Now };
-            // A coordinator's free-text reason, as the console may write one.
-            var handover = new Handover { ParticipantId = her.Id, Status = HandoverStatus.TakenOver, Reason = $"{LatinName} ringede fra 29 18 73 64", RequestedAt = clock.Now, TakenOverAt = clock.Now };
+            // A coordinator's free-text reason, as the console may write one (handed back, so the bot answers her again).
+            var handover = new Handover { ParticipantId = her.Id, Status = HandoverStatus.Released, Reason = $"{LatinName} ringede fra 29 18 73 64", RequestedAt = clock.Now, TakenOverAt = clock.Now, ReleasedAt = clock.Now };
             db.AddRange(mentor, mentorSms, match, @event, toMentor, webChat, webMessage, activity, identity, handover);
             await db.SaveChangesAsync();
         }
