@@ -51,24 +51,30 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         var rows = new Dictionary<string, int>();
         var sql = db.Database;
 
-        // Her name in what her partners were sent and told (the intro, "your mentee …", their dialogs' values).
-        if (person.DisplayName is { Length: >= 2 } name && partners.Length > 0)
+        // Her name in what her partners were sent and told (the intro, "your mentee …", their dialogs' values):
+        // the whole name, then each part of it (a text may use her first name only).
+        foreach (var name in NameForms(person.DisplayName))
         {
+            if (partners.Length == 0)
+            {
+                break;
+            }
+
             var jsonName = JsonbText(name);
             var jsonMarker = JsonbText(ErasedText);
-            rows["partner_messages"] = await sql.ExecuteSqlAsync($"""
+            Count(rows, "partner_messages", await sql.ExecuteSqlAsync($"""
                 UPDATE messages SET text = replace(text, {name}, {ErasedText}), updated_at = {now}
                 WHERE participant_id = ANY({partners}) AND strpos(text, {name}) > 0
-                """, cancellationToken);
-            rows["partner_dialog_sessions"] = await sql.ExecuteSqlAsync($"""
+                """, cancellationToken));
+            Count(rows, "partner_dialog_sessions", await sql.ExecuteSqlAsync($"""
                 UPDATE dialog_sessions SET state = replace(state::text, {jsonName}, {jsonMarker})::jsonb
                 WHERE participant_id = ANY({partners}) AND strpos(state::text, {jsonName}) > 0
-                """, cancellationToken);
-            rows["partner_activities"] = await sql.ExecuteSqlAsync($"""
+                """, cancellationToken));
+            Count(rows, "partner_activities", await sql.ExecuteSqlAsync($"""
                 UPDATE direct_line_activities SET activity = replace(activity::text, {jsonName}, {jsonMarker})::jsonb
                 WHERE conversation_id IN (SELECT c.id FROM conversations c WHERE c.participant_id = ANY({partners}))
                   AND strpos(activity::text, {jsonName}) > 0
-                """, cancellationToken);
+                """, cancellationToken));
         }
 
         // Her transcript: every text becomes the marker; a reply still waiting in the outbox is never sent.
@@ -137,6 +143,17 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         logger.LogInformation("Participant {ParticipantId} erased ({Reason})", id, reason);
         return new ErasureResult(ErasureOutcome.Erased, rows);
     }
+
+    /// <summary>Her whole name, then its parts of three letters or more, longest first (so "Amal Haddad" goes before "Amal").</summary>
+    internal static IEnumerable<string> NameForms(string? displayName) =>
+        string.IsNullOrWhiteSpace(displayName)
+            ? []
+            : new[] { displayName.Trim() }
+                .Concat(displayName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(part => part.Length >= 3))
+                .Distinct(StringComparer.Ordinal)
+                .OrderByDescending(form => form.Length);
+
+    static void Count(Dictionary<string, int> rows, string step, int count) => rows[step] = rows.GetValueOrDefault(step) + count;
 
     /// <summary>A string as it appears inside a jsonb value's text form (quotes and backslashes escaped; other characters as they are).</summary>
     static string JsonbText(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);

@@ -42,7 +42,7 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             Assert.True(await db.EventRegistrations.AnyAsync(r => r.ParticipantId == herId && r.ChildrenAges.Count > 0), "an event registration with her children's ages");
             Assert.True(await db.ScheduledPrompts.AnyAsync(p => p.ParticipantId == herId && p.Status == PromptStatus.Scheduled), "scheduled prompts");
             Assert.True(await db.DialogSessions.AnyAsync(s => s.ParticipantId == herId), "dialog sessions");
-            Assert.True(await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM qrtz_job_details") > 0, "Quartz's tables in use");
+            Assert.True(await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM qrtz_job_details WHERE job_name = 'retention'") == 1, "the daily retention job is in Quartz's tables");
         }
 
         var surveyAnswers = await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM survey_answers");
@@ -107,7 +107,7 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             match = new Match { BranchId = her.BranchId!.Value, MenteeId = her.Id, MentorId = mentor.Id, Status = MatchStatus.Requested, RequestedAt = clock.Now };
             @event = new Event { BranchId = her.BranchId!.Value, Title = "Kollektiv mentoring", StartsAt = clock.Now.AddDays(7), GuestsAllowed = true, ChildcareOffered = true, Capacity = 100, CreatedAt = clock.Now };
             // What the match request to the mentor said, as the prompt sender stores it.
-            var toMentor = new Message { ConversationId = mentorSms.Id, ParticipantId = mentor.Id, Channel = Channel.Sms, Direction = MessageDirection.Outbound, Author = MessageAuthor.Bot, Text = $"{Name} would like you as her mentor.", DeliveryStatus = DeliveryStatus.Delivered, CreatedAt = clock.Now, UpdatedAt = clock.Now };
+            var toMentor = new Message { ConversationId = mentorSms.Id, ParticipantId = mentor.Id, Channel = Channel.Sms, Direction = MessageDirection.Outbound, Author = MessageAuthor.Bot, Text = $"{Name} would like you as her mentor. Write to {LatinName} soon!", DeliveryStatus = DeliveryStatus.Delivered, CreatedAt = clock.Now, UpdatedAt = clock.Now };
             // Her web chat: identity, thread, message and Direct Line activity.
             var webChat = new Conversation { ParticipantId = her.Id, Channel = Channel.WebChat, ChannelConversationId = "dl-" + LatinName, StartedAt = clock.Now, LastActivityAt = clock.Now };
             var webMessage = new Message { ConversationId = webChat.Id, ParticipantId = her.Id, Channel = Channel.WebChat, Direction = MessageDirection.Inbound, Author = MessageAuthor.Participant, Text = $"مرحبا، أنا {Name}", DeliveryStatus = DeliveryStatus.Received, CreatedAt = clock.Now, UpdatedAt = clock.Now };
