@@ -57,7 +57,7 @@ public sealed class SurveyComparison(MentorBotDb db, TimeProvider clock)
             .Where(end => end.Kind == SurveyKind.End && end.CompletedAt >= query.From && end.CompletedAt < query.To
                 && latest.ContainsKey((end.ParticipantId, SurveyKind.Start)))
             .Select(end => (Start: latest[(end.ParticipantId, SurveyKind.Start)], End: end))
-            .OrderBy(p => p.End.ParticipantId)
+            .OrderBy(p => p.End.CompletedAt).ThenBy(p => p.End.ParticipantId) // numbered in the order their mentorships ended
             .ToList();
         var instanceIds = paired.SelectMany(p => new[] { p.Start.Id, p.End.Id }).ToList();
         var answers = (await db.SurveyAnswers.AsNoTracking().Where(a => instanceIds.Contains(a.InstanceId)).ToListAsync(cancellationToken))

@@ -67,10 +67,10 @@ public sealed class SurveyComparisonTests(PostgresFixture postgres)
 
         var report = await new SurveyComparison(db, new FixedClock(Day0)).CompareAsync(WholeYear, Guid.CreateVersion7(), BranchScope.Only([copenhagen]), CancellationToken.None);
 
-        var anonymous = report.Pairs.Select(p => p.Mentee).Distinct().ToList();
-        var names = mentees.OrderBy(m => m.Value).Select(m => m.Key).Where(m => report.Pairs.Count > 0).ToList();
-        var actual = string.Join(" | ", report.Pairs.Select(p =>
-            $"{names[anonymous.IndexOf(p.Mentee)]} {p.Indicator} {p.Start}>{p.End}{(p.Change is { } c ? $" {c:+0;-0;0}" : "")}"));
+        // Who a pair is, found back from the day her end survey was completed (the report itself names no one).
+        string Who(SurveyPair pair) => given.Single(g => g.Kind == SurveyKind.End && Day0.AddDays(g.Day) == pair.EndCompletedAt).Mentee;
+        var actual = string.Join(" | ", report.Pairs.Select(p => $"{Who(p)} {p.Indicator} {p.Start}>{p.End}{(p.Change is { } c ? $" {c:+0;-0;0}" : "")}"));
+        Assert.Equal(mentees.Count(m => report.Pairs.Any(p => Who(p) == m.Key)), report.Pairs.Select(p => p.Mentee).Distinct().Count()); // one anonymous id per mentee
         Assert.True(expected == actual, $"{reason}: expected [{expected}], got [{actual}]");
         Assert.All(report.Pairs, p => Assert.Matches("^mentee-[0-9]{3}$", p.Mentee));
     }
