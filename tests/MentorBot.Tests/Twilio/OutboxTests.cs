@@ -66,6 +66,28 @@ public sealed class OutboxTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Error_21614_marks_her_number_as_not_a_mobile_and_nothing_more_is_tried()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var api = FakeTwilioApi.Start();
+        api.Respond = (_, _) => Task.FromResult(FakeTwilioApi.Error(400, 21614, "'To' number is not a valid mobile number"));
+        await using var bot = await BotProcess.ServeAsync(RealAccount(database, api.BaseUrl));
+
+        var first = await QueueAsync(database, "+4533000001", "Hej");
+        await Eventually(async () => (await MessageAsync(database, first)).DeliveryStatus == DeliveryStatus.Failed, "the message failed");
+        var second = await QueueAsync(database, "+4533000001", "Hej igen");
+        await Eventually(async () => (await MessageAsync(database, second)).DeliveryStatus == DeliveryStatus.Failed, "the next one failed without a try");
+
+        Assert.Single(api.Posts);
+        Assert.Equal(("21614", "permanent_delivery_error"), ((await MessageAsync(database, first)).ErrorCode, (await MessageAsync(database, second)).ErrorMessage));
+        await using var db = TestDb.Open(database);
+        var participant = await db.Participants.SingleAsync();
+        Assert.Equal(21614, participant.PermanentDeliveryError);
+        Assert.Null(participant.OptedOutAt); // a landline is not an opt-out
+        Assert.DoesNotContain("+4533000001", bot.Output);
+    }
+
+    [Fact]
     public async Task Error_21610_in_problem_json_means_she_unsubscribed()
     {
         var database = await postgres.CreateDatabaseAsync();
