@@ -34,6 +34,8 @@ public sealed class MentorBotDb(DbContextOptions<MentorBotDb> options) : DbConte
     public DbSet<ScheduledPrompt> ScheduledPrompts => Set<ScheduledPrompt>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+    public DbSet<TwilioSenderSlot> TwilioSenderSlots => Set<TwilioSenderSlot>();
+    public DbSet<OutboxNode> OutboxNodes => Set<OutboxNode>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

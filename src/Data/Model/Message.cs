@@ -45,6 +45,15 @@ public sealed class Message
     /// <summary>The WhatsApp template (Twilio ContentSid, HX…) used outside the 24-hour window.</summary>
     public string? WhatsappTemplateSid { get; set; }
 
+    /// <summary>
+    /// Set and committed just before the POST to Twilio, cleared with its answer. Still set after its node died:
+    /// Twilio may have it, so the outbox looks for it in Twilio's message list before sending again.
+    /// </summary>
+    public DateTimeOffset? SendStartedAt { get; set; }
+
+    /// <summary>The node (see <see cref="OutboxNode"/>) whose send is in flight.</summary>
+    public string? SendNode { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? SentAt { get; set; }

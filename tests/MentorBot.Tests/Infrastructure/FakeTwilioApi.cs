@@ -8,19 +8,31 @@ using System.Web;
 namespace MentorBot.Tests.Infrastructure;
 
 /// <summary>
-/// A scripted stand-in for api.twilio.com on a free loopback port: records every request MentorBot makes
-/// and answers each with what <see cref="Respond"/> says (by default: created). Point the app at it with
-/// <c>Twilio__ApiBaseUrl</c>.
+/// A scripted stand-in for api.twilio.com on a free loopback port: records every request MentorBot makes and
+/// answers each POST with what <see cref="Respond"/> says (by default: created). A 201 counts as a message Twilio
+/// has, whether or not the answer reached MentorBot, and the list endpoint (<c>GET …/Messages.json</c>) shows those,
+/// filtered by To, From and <c>DateSent&gt;</c>, newest first, <see cref="ListPageSize"/> a page with a
+/// <c>next_page_uri</c>. Point the app at it with <c>Twilio__ApiBaseUrl</c>.
 /// </summary>
 public sealed class FakeTwilioApi : IAsyncDisposable
 {
-    public sealed record Request(string Method, string Path, string? Authorization, IReadOnlyDictionary<string, string> Form);
+    public sealed record Request(string Method, string Path, string? Authorization, IReadOnlyDictionary<string, string> Form)
+    {
+        public IReadOnlyDictionary<string, string> Query { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>When the fake had read the request: what pacing is judged by.</summary>
+        public DateTimeOffset ReceivedAt { get; init; }
+    }
 
     public sealed record Response(int Status, string Json);
+
+    /// <summary>A message "Twilio" created: a POST answered 201.</summary>
+    public sealed record Created(string Sid, string To, string? From, string? Body, DateTimeOffset DateCreated);
 
     readonly HttpListener _listener = new();
     readonly ConcurrentQueue<Request> _requests = new();
     readonly ConcurrentQueue<Response> _answered = new();
+    readonly ConcurrentQueue<Created> _created = new();
     readonly Task _loop;
 
     FakeTwilioApi(int port)
@@ -34,12 +46,25 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     public string BaseUrl { get; }
 
     /// <summary>How to answer request number n (0-based). Default: 201 with a new SM sid.</summary>
-    public Func<Request, int, Task<Response>> Respond { get; set; } = (_, _) => Task.FromResult(Created());
+    public Func<Request, int, Task<Response>> Respond { get; set; } = (_, _) => Task.FromResult(Accept());
 
     public IReadOnlyList<Request> Requests => _requests.ToList();
 
     /// <summary>The answers that reached MentorBot (written completely), in order.</summary>
     public IReadOnlyList<Response> Answered => _answered.ToList();
+
+    /// <summary>The sends MentorBot made (the list requests left out).</summary>
+    public IReadOnlyList<Request> Posts => _requests.Where(r => r.Method == "POST").ToList();
+
+    /// <summary>Every message this fake Twilio created, in order, including ones whose answer never reached MentorBot.</summary>
+    public IReadOnlyList<Created> Messages => _created.ToList();
+
+    /// <summary>At most this many messages a page of the list (Twilio's default is 50).</summary>
+    public int ListPageSize { get; set; } = 50;
+
+    /// <summary>A message Twilio has without MentorBot having sent it now (an earlier send, another app on the account).</summary>
+    public void Seed(string to, string? from, string body, DateTimeOffset dateCreated) =>
+        _created.Enqueue(new Created("SM" + Guid.NewGuid().ToString("N"), to, from, body, dateCreated));
 
     public static FakeTwilioApi Start()
     {
@@ -50,7 +75,7 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         return new FakeTwilioApi(port);
     }
 
-    public static Response Created(string? sid = null) => new(201, JsonSerializer.Serialize(new Dictionary<string, object?>
+    public static Response Accept(string? sid = null) => new(201, JsonSerializer.Serialize(new Dictionary<string, object?>
     {
         ["sid"] = sid ?? "SM" + Guid.NewGuid().ToString("N"), ["status"] = "queued", ["account_sid"] = "AC0", ["error_code"] = null,
     }));
@@ -76,7 +101,8 @@ public sealed class FakeTwilioApi : IAsyncDisposable
                 return;
             }
 
-            var number = count++;
+            // Only sends are numbered for Respond: the list requests are answered from what was created.
+            var number = IsList(context.Request) ? -1 : count++;
             _ = Task.Run(() => AnswerAsync(context, number));
         }
     }
@@ -89,9 +115,22 @@ public sealed class FakeTwilioApi : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var parsed = HttpUtility.ParseQueryString(body);
             var form = parsed.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => parsed[k]!);
-            var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], form);
+            var query = context.Request.QueryString;
+            var request = new Request(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers["Authorization"], form)
+            {
+                Query = query.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => query[k]!), ReceivedAt = DateTimeOffset.UtcNow,
+            };
             _requests.Enqueue(request);
-            var response = await Respond(request, number);
+            var response = number < 0 ? List(request) : await Respond(request, number);
+            if (number >= 0 && response.Status == 201)
+            {
+                // Twilio has it now, whether or not this answer reaches MentorBot.
+                using var json = JsonDocument.Parse(response.Json);
+                form.TryGetValue("From", out var from);
+                form.TryGetValue("Body", out var text);
+                _created.Enqueue(new Created(json.RootElement.GetProperty("sid").GetString()!, form.GetValueOrDefault("To", ""), from, text, DateTimeOffset.UtcNow));
+            }
+
             var bytes = Encoding.UTF8.GetBytes(response.Json);
             context.Response.StatusCode = response.Status;
             context.Response.ContentType = "application/json";
@@ -104,6 +143,35 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         {
             // MentorBot went away mid-request (the crash test kills it): this answer never reached it.
         }
+    }
+
+    static bool IsList(HttpListenerRequest request) => request.HttpMethod == "GET" && request.Url!.AbsolutePath.EndsWith("/Messages.json", StringComparison.Ordinal);
+
+    /// <summary>Twilio's list: To, From and DateSent&gt; filters (a message's date sent is when it was created here), newest first, paged.</summary>
+    Response List(Request request)
+    {
+        var q = request.Query;
+        var since = q.TryGetValue("DateSent>", out var after) ? DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
+        var matching = _created
+            .Where(m => (!q.TryGetValue("To", out var to) || m.To == to) && (!q.TryGetValue("From", out var from) || m.From == from) && m.DateCreated >= since)
+            .OrderByDescending(m => m.DateCreated)
+            .ToList();
+        var size = Math.Min(ListPageSize, q.TryGetValue("PageSize", out var s) ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 50);
+        var page = q.TryGetValue("Page", out var p) ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var next = (page + 1) * size < matching.Count
+            ? request.Path + "?" + string.Join('&', q.Where(kv => kv.Key is not "Page" and not "PageSize").Append(new("PageSize", size.ToString(System.Globalization.CultureInfo.InvariantCulture))).Append(new("Page", (page + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)))
+                .Select(kv => Uri.EscapeDataString(kv.Key) + "=" + Uri.EscapeDataString(kv.Value)))
+            : null;
+        return new Response(200, JsonSerializer.Serialize(new Dictionary<string, object?>
+        {
+            ["messages"] = matching.Skip(page * size).Take(size).Select(m => new Dictionary<string, object?>
+            {
+                ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["direction"] = "outbound-api", ["status"] = "sent",
+                ["date_created"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
+                ["date_sent"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
+            }).ToList(),
+            ["page"] = page, ["page_size"] = size, ["next_page_uri"] = next,
+        }));
     }
 
     public async ValueTask DisposeAsync()

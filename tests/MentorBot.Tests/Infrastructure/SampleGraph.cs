@@ -62,7 +62,7 @@ public sealed class SampleGraph
                 Author = MessageAuthor.Coordinator, CoordinatorId = coordinator.Id, Text = "مرحبا Åse", Language = "ar",
                 ProviderMessageId = "SM0123456789abcdef0123456789abcdef", DeliveryStatus = DeliveryStatus.Undelivered, ErrorCode = "30003",
                 ErrorMessage = "Unreachable handset", Attempts = 2, NextAttemptAt = At.AddSeconds(4), SentVia = DeliveryRoute.WhatsappTemplate,
-                WhatsappTemplateSid = "HX0123456789abcdef0123456789abcdef", CreatedAt = At, SentAt = At.AddSeconds(1), DeliveredAt = At.AddSeconds(9), UpdatedAt = At.AddSeconds(9),
+                WhatsappTemplateSid = "HX0123456789abcdef0123456789abcdef", SendStartedAt = At.AddSeconds(1), SendNode = "node-7f3a", CreatedAt = At, SentAt = At.AddSeconds(1), DeliveredAt = At.AddSeconds(9), UpdatedAt = At.AddSeconds(9),
             },
             new DialogSession
             {
@@ -95,6 +95,8 @@ public sealed class SampleGraph
                 ConversationId = conversation.Id, ClientActivityId = "blq7m3x2r0g",
                 Activity = """{"text": "مرحبا", "type": "message", "channelData": {"clientActivityID": "blq7m3x2r0g"}}""", CreatedAt = At,
             },
+            new TwilioSenderSlot { Sender = "+4570000000", NextSlotAt = At.AddSeconds(3) },
+            new OutboxNode { NodeId = "node-7f3a", SeenAt = At },
             new AuditEntry { Id = 5, At = At, ActorKind = ActorKind.Coordinator, ActorId = coordinator.Id, Action = "transcript.viewed", SubjectKind = "participant", SubjectId = mentee.Id, BranchId = branch.Id, Details = """{"messages": 12}""" },
         ];
         return new SampleGraph { Branch = branch, Mentee = mentee, Mentor = mentor, All = all };

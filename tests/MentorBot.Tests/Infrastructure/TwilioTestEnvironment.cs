@@ -23,6 +23,7 @@ public static class TwilioTestEnvironment
         ["Twilio__ApiBaseUrl"] = apiBaseUrl,
         ["Twilio__RetryBaseDelay"] = "00:00:00.2",
         ["Twilio__MessagesPerSecond"] = "100",
+        ["Twilio__NodeLease"] = "00:00:03",
     };
 
     /// <summary>The simulator (no account configured).</summary>

@@ -11,6 +11,7 @@ namespace MentorBot.Tests.Twilio;
 public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
 {
     static readonly OptOutKeywords Keywords = OptOutKeywords.Load(Path.Combine(BotProcess.RepositoryRoot, "locales", OptOutKeywords.FileName));
+    static readonly HelpKeywordReply Help = new(Conversations.RealDialogTests.RealLibrary, new TwilioOptions());
     static readonly TwilioAddress Amal = new(Channel.Sms, "+4520000001");
 
     sealed class Replying(string reply, bool failAfterwards = false) : IInboundMessageProcessor
@@ -32,7 +33,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var processor = new Replying("Velkommen! Hvilket sprog taler du?");
         await using (var db = TestDb.Open(database))
         {
-            var receiver = new InboundMessageReceiver(db, processor, Keywords, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+            var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
             Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None));
         }
 
@@ -51,7 +52,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         await using (var db = TestDb.Open(database))
         {
-            var receiver = new InboundMessageReceiver(db, new Replying("Hej", failAfterwards: true), Keywords, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+            var receiver = new InboundMessageReceiver(db, new Replying("Hej", failAfterwards: true), Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
             Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None));
         }
 
@@ -67,7 +68,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         await using (var db = TestDb.Open(database))
         {
-            var receiver = new InboundMessageReceiver(db, new SavingThenFailing(), Keywords, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+            var receiver = new InboundMessageReceiver(db, new SavingThenFailing(), Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
             await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None);
         }
 
@@ -93,7 +94,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         var processor = new Replying("Velkommen tilbage");
         await using var db = TestDb.Open(database);
-        var receiver = new InboundMessageReceiver(db, processor, Keywords, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+        var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
 
         await receiver.ReceiveAsync(Amal, "SM1", "STOP", null, CancellationToken.None);
         Assert.Empty(processor.Calls);

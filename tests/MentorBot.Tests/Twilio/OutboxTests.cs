@@ -15,7 +15,7 @@ public sealed class OutboxTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var api = FakeTwilioApi.Start();
-        api.Respond = (_, _) => Task.FromResult(FakeTwilioApi.Created("SM11111111111111111111111111111111"));
+        api.Respond = (_, _) => Task.FromResult(FakeTwilioApi.Accept("SM11111111111111111111111111111111"));
         var environment = RealAccount(database, api.BaseUrl);
         environment["Twilio__PublicBaseUrl"] = "https://mentorbot.example.dk";
         await using var bot = await BotProcess.ServeAsync(environment);
@@ -66,6 +66,28 @@ public sealed class OutboxTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Error_21614_marks_her_number_as_not_a_mobile_and_nothing_more_is_tried()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var api = FakeTwilioApi.Start();
+        api.Respond = (_, _) => Task.FromResult(FakeTwilioApi.Error(400, 21614, "'To' number is not a valid mobile number"));
+        await using var bot = await BotProcess.ServeAsync(RealAccount(database, api.BaseUrl));
+
+        var first = await QueueAsync(database, "+4533000001", "Hej");
+        await Eventually(async () => (await MessageAsync(database, first)).DeliveryStatus == DeliveryStatus.Failed, "the message failed");
+        var second = await QueueAsync(database, "+4533000001", "Hej igen");
+        await Eventually(async () => (await MessageAsync(database, second)).DeliveryStatus == DeliveryStatus.Failed, "the next one failed without a try");
+
+        Assert.Single(api.Posts);
+        Assert.Equal(("21614", "permanent_delivery_error"), ((await MessageAsync(database, first)).ErrorCode, (await MessageAsync(database, second)).ErrorMessage));
+        await using var db = TestDb.Open(database);
+        var participant = await db.Participants.SingleAsync();
+        Assert.Equal(21614, participant.PermanentDeliveryError);
+        Assert.Null(participant.OptedOutAt); // a landline is not an opt-out
+        Assert.DoesNotContain("+4533000001", bot.Output);
+    }
+
+    [Fact]
     public async Task Error_21610_in_problem_json_means_she_unsubscribed()
     {
         var database = await postgres.CreateDatabaseAsync();
@@ -94,7 +116,7 @@ public sealed class OutboxTests(PostgresFixture postgres)
         {
             0 => FakeTwilioApi.Error(429, 20429, "Too Many Requests"),
             1 => new FakeTwilioApi.Response(503, "<html>Service Unavailable</html>"),
-            _ => FakeTwilioApi.Created("SM22222222222222222222222222222222"),
+            _ => FakeTwilioApi.Accept("SM22222222222222222222222222222222"),
         });
         await using var bot = await BotProcess.ServeAsync(RealAccount(database, api.BaseUrl));
 
@@ -113,7 +135,7 @@ public sealed class OutboxTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         await using var api = FakeTwilioApi.Start();
         var hung = new TaskCompletionSource<FakeTwilioApi.Response>(TaskCreationOptions.RunContinuationsAsynchronously);
-        api.Respond = (_, n) => n == 0 ? hung.Task : Task.FromResult(FakeTwilioApi.Created("SM88888888888888888888888888888888"));
+        api.Respond = (_, n) => n == 0 ? hung.Task : Task.FromResult(FakeTwilioApi.Accept("SM88888888888888888888888888888888"));
         var environment = RealAccount(database, api.BaseUrl);
         environment["Twilio__RequestTimeout"] = "00:00:01";
         await using var bot = await BotProcess.ServeAsync(environment);
@@ -125,47 +147,5 @@ public sealed class OutboxTests(PostgresFixture postgres)
         Assert.Equal(("SM88888888888888888888888888888888", 2), (message.ProviderMessageId, message.Attempts));
         Assert.Equal(2, api.Requests.Count);
         hung.TrySetCanceled();
-    }
-
-    [Fact]
-    public async Task A_message_queued_when_the_app_is_killed_mid_send_is_sent_exactly_once_after_restart()
-    {
-        var database = await postgres.CreateDatabaseAsync();
-        await using var api = FakeTwilioApi.Start();
-        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var neverAnswered = new TaskCompletionSource<FakeTwilioApi.Response>(TaskCreationOptions.RunContinuationsAsynchronously);
-        api.Respond = (_, n) =>
-        {
-            if (n == 0)
-            {
-                firstArrived.TrySetResult();
-                return neverAnswered.Task; // Twilio never got to answer: the app dies first
-            }
-
-            return Task.FromResult(FakeTwilioApi.Created("SM33333333333333333333333333333333"));
-        };
-        var environment = RealAccount(database, api.BaseUrl);
-
-        Guid id;
-        await using (var first = await BotProcess.ServeAsync(environment))
-        {
-            id = await QueueAsync(database, "+4520000005", "Hej");
-            await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(30));
-            first.Signal(BotProcess.SigKill);
-            await first.WaitForExitAsync(TimeSpan.FromSeconds(30));
-        }
-
-        await Eventually(async () => (await MessageAsync(database, id)) is { DeliveryStatus: DeliveryStatus.Queued, ProviderMessageId: null },
-            "the killed send left the message queued (its transaction rolled back)");
-
-        await using var second = await BotProcess.ServeAsync(environment);
-        await Eventually(async () => (await MessageAsync(database, id)).ProviderMessageId is not null, "the restarted app sent it");
-
-        Assert.Equal("SM33333333333333333333333333333333", (await MessageAsync(database, id)).ProviderMessageId);
-        Assert.Equal(2, api.Requests.Count); // the one cut short by the kill, and the one after restart
-        Assert.Equal([201], api.Answered.Select(a => a.Status)); // Twilio accepted it once
-        neverAnswered.TrySetCanceled();
-        await using var db = TestDb.Open(database);
-        Assert.Equal(1, await db.Messages.CountAsync());
     }
 }

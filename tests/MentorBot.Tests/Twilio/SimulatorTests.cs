@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MentorBot.Bot.Channels.Twilio;
 using MentorBot.Data.Model;
 using MentorBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -120,6 +121,49 @@ public sealed class SimulatorTests(PostgresFixture postgres)
         Assert.Equal(created.GetProperty("sid").GetString(), seen.GetProperty("fetched").GetProperty("sid").GetString());
         var error = seen.GetProperty("error");
         Assert.Equal((400, 21602), (error.GetProperty("status").GetInt32(), error.GetProperty("code").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Twilios_own_npm_client_lists_sent_messages_page_by_page_through_the_simulator()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var environment = Simulator(database);
+        environment["Twilio__AuthToken"] = "simulator_token";
+        await using var bot = await BotProcess.ServeAsync(environment);
+        var accountSid = await SimulatorAccountSidAsync(bot);
+        var since = DateTimeOffset.UtcNow.AddSeconds(-5);
+        var ids = new List<Guid>();
+        foreach (var (phone, text) in new[] { ("+4520000011", "Første"), ("+4520000011", "Anden"), ("+4520000012", "Til en anden"), ("+4520000011", "مرحبا") })
+        {
+            ids.Add(await QueueAsync(database, phone, text));
+        }
+
+        // Sent (so with a date sent) once the simulator has called back "sent" for each.
+        await Eventually(async () =>
+        {
+            await using var db = TestDb.Open(database);
+            return await db.Messages.CountAsync(m => ids.Contains(m.Id) && (m.DeliveryStatus == DeliveryStatus.Sent || m.DeliveryStatus == DeliveryStatus.Delivered)) == ids.Count;
+        }, "the simulator sent all four");
+
+        var seen = await NodeOracle.RunAsync("twilio-list.mjs", new
+        {
+            baseUrl = new Uri(bot.BaseAddress, "/simulator/twilio").ToString().TrimEnd('/'),
+            accountSid, authToken = "simulator_token", to = "+4520000011", from = TwilioAccount.SimulatorFromNumber,
+            sentAfter = since.ToString("O"), pageSize = 2,
+        });
+
+        var listed = seen.GetProperty("listed").EnumerateArray().ToList();
+        Assert.Equal(["مرحبا", "Anden", "Første"], listed.Select(m => m.GetProperty("body").GetString())); // hers only, newest first, all pages
+        Assert.All(listed, m => Assert.NotEqual(JsonValueKind.Null, m.GetProperty("dateSent").ValueKind));
+        Assert.Equal((2, true), (seen.GetProperty("firstPageCount").GetInt32(), seen.GetProperty("hasNextPage").GetBoolean()));
+
+        var later = await NodeOracle.RunAsync("twilio-list.mjs", new
+        {
+            baseUrl = new Uri(bot.BaseAddress, "/simulator/twilio").ToString().TrimEnd('/'),
+            accountSid, authToken = "simulator_token", to = "+4520000011", from = TwilioAccount.SimulatorFromNumber,
+            sentAfter = DateTimeOffset.UtcNow.AddMinutes(1).ToString("O"), pageSize = 2,
+        });
+        Assert.Empty(later.GetProperty("listed").EnumerateArray());
     }
 
     [Fact]

@@ -11,13 +11,14 @@ public enum InboundOutcome { Stored, Duplicate }
 
 /// <summary>
 /// Stores a message a person sent by SMS or WhatsApp, once per MessageSid: finds or creates her
-/// participant and conversation, applies STOP/START before any dialog, and lets the
+/// participant and conversation, applies STOP/START and answers HELP before any dialog, and lets the
 /// <see cref="IInboundMessageProcessor"/> queue replies in the same transaction.
 /// </summary>
 public sealed partial class InboundMessageReceiver(
     MentorBotDb db,
     IInboundMessageProcessor processor,
     OptOutKeywords keywords,
+    HelpKeywordReply help,
     TimeProvider clock,
     ILogger<InboundMessageReceiver> logger)
 {
@@ -94,6 +95,11 @@ public sealed partial class InboundMessageReceiver(
 
         var change = keywords.Classify(body, optOutType);
         ApplyOptOut(participant, change, from.Channel, now);
+        if (change == OptOutChange.None && keywords.IsHelp(body, optOutType))
+        {
+            help.Add(db, conversation, participant, now);
+        }
+
         await db.SaveChangesAsync(ct);
 
         if (change == OptOutChange.OptedOut)

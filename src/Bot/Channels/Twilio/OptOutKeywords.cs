@@ -7,8 +7,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace MentorBot.Bot.Channels.Twilio;
 
 /// <summary>
-/// The opt-out and opt-in keywords of every language, from <c>locales/optout.yaml</c>, and the rule
-/// that a message is one of them only when it is exactly that word.
+/// The opt-out and opt-in keywords of every language, from <c>locales/optout.yaml</c>, each language's HELP
+/// words, and the rule that a message is one of them only when it is exactly that word.
 /// </summary>
 public sealed class OptOutKeywords
 {
@@ -16,9 +16,11 @@ public sealed class OptOutKeywords
 
     readonly FrozenSet<string> _optOut;
     readonly FrozenSet<string> _optIn;
+    readonly FrozenSet<string> _help;
 
-    public OptOutKeywords(IEnumerable<string> optOut, IEnumerable<string> optIn)
+    public OptOutKeywords(IEnumerable<string> optOut, IEnumerable<string> optIn, IEnumerable<string>? help = null)
     {
+        _help = (help ?? []).Select(Canonical).Where(k => k.Length > 0).ToFrozenSet(StringComparer.Ordinal);
         _optOut = optOut.Select(Canonical).Where(k => k.Length > 0).ToFrozenSet(StringComparer.Ordinal);
         _optIn = optIn.Select(Canonical).Where(k => k.Length > 0).ToFrozenSet(StringComparer.Ordinal);
         var both = _optOut.Intersect(_optIn).ToList();
@@ -42,22 +44,24 @@ public sealed class OptOutKeywords
             ? byLanguage.Values.SelectMany(words => words)
             : throw new InvalidOperationException($"{path} has no '{list}' list.");
         var commands = LanguageCommands(Path.GetDirectoryName(path)!);
-        return new OptOutKeywords(All("opt_out").Concat(commands.Stop), All("opt_in").Concat(commands.Start));
+        return new OptOutKeywords(All("opt_out").Concat(commands.Stop), All("opt_in").Concat(commands.Start), commands.Help);
     }
 
-    static (List<string> Stop, List<string> Start) LanguageCommands(string localesDirectory)
+    static (List<string> Stop, List<string> Start, List<string> Help) LanguageCommands(string localesDirectory)
     {
         var stop = new List<string>();
         var start = new List<string>();
+        var help = new List<string>();
         var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).IgnoreUnmatchedProperties().Build();
         foreach (var file in Directory.GetDirectories(localesDirectory).Select(d => Path.Combine(d, "keywords.yaml")).Where(File.Exists))
         {
             var commands = deserializer.Deserialize<LanguageKeywordsFile>(File.ReadAllText(file))?.Commands;
             stop.AddRange(commands?.GetValueOrDefault("stop") ?? []);
             start.AddRange(commands?.GetValueOrDefault("start") ?? []);
+            help.AddRange(commands?.GetValueOrDefault("help") ?? []);
         }
 
-        return (stop, start);
+        return (stop, start, help);
     }
 
     /// <summary>The part of a language's keywords.yaml this needs.</summary>
@@ -85,6 +89,13 @@ public sealed class OptOutKeywords
             : _optIn.Contains(word) ? OptOutChange.OptedIn
             : OptOutChange.None;
     }
+
+    /// <summary>
+    /// Whether the message is exactly a HELP word of any language (HELP, INFO, hjælp, مساعدة…), or Twilio's
+    /// Advanced Opt-Out marked it <c>OptOutType=HELP</c>.
+    /// </summary>
+    public bool IsHelp(string text, string? optOutType) =>
+        string.Equals(optOutType?.Trim(), "HELP", StringComparison.OrdinalIgnoreCase) || _help.Contains(Canonical(text));
 
     /// <summary>Upper case, compatibility-normalised (full-width letters), without punctuation or symbols, whitespace collapsed.</summary>
     static string Canonical(string text)

@@ -27,11 +27,20 @@ public sealed class TwilioOptions
 
     public string DefaultCountryCode { get; set; } = "45";
 
-    /// <summary>Per sender, per node. A Danish long code is good for about one SMS a second.</summary>
+    /// <summary>
+    /// Segments a second per sender, for the whole cluster. A Danish long code is good for about one; a Messaging
+    /// Service with several numbers, or a short code, for more.
+    /// </summary>
     public double MessagesPerSecond { get; set; } = 1;
+
+    /// <summary>A node not seen for this long is taken for dead: its sends in flight are reconciled with Twilio by another node.</summary>
+    public TimeSpan NodeLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>An approved WhatsApp template (ContentSid HX…) with one variable, for replies outside the 24-hour window.</summary>
     public string WhatsAppTemplateSid { get; set; } = "";
+
+    /// <summary>The program's contact given in the answer to HELP (an e-mail address, a phone number). Empty: HELP gets only the dialog's answer.</summary>
+    public string HelpContact { get; set; } = "";
 
     /// <summary>First wait after a temporary send error; it doubles with every attempt.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -20,13 +20,18 @@ public static class TwilioSetup
         services.AddSingleton<TwilioAccount>();
         services.AddSingleton(_ => OptOutKeywords.Load(Path.Combine(AppContext.BaseDirectory, "locales", OptOutKeywords.FileName)));
 
+        services.AddSingleton<HelpKeywordReply>();
         services.AddScoped<InboundMessageReceiver>();
         services.AddSingleton<DeliveryStatusRecorder>();
 
         services.AddHttpClient<TwilioMessagesClient>(http => http.Timeout = options.RequestTimeout);
         services.AddSingleton<SenderPacing>();
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxNodeIdentity>();
+        services.AddScoped<DeliveryPlanner>();
         services.AddScoped<OutboxSender>();
+        services.AddScoped<InFlightReconciler>();
+        services.AddHostedService<OutboxNodeHeartbeat>();
         services.AddHostedService<OutboxNotificationListener>();
         services.AddHostedService<OutboxDispatcher>();
 

@@ -1,7 +1,7 @@
 namespace MentorBot.Bot.Channels.Twilio.Outbox;
 
 /// <summary>
-/// Drains the outbox on every node: sends what is due, then sleeps until woken (a commit queued a
+/// Drains the outbox on every node: settles sends other nodes left in flight, sends what is due, then sleeps until woken (a commit queued a
 /// message), until the next retry is due, or for <see cref="PollInterval"/> at most, in case a
 /// notification was missed.
 /// </summary>
@@ -41,8 +41,10 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
+                var reconciler = scope.ServiceProvider.GetRequiredService<InFlightReconciler>();
                 var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-                while (await sender.SendNextAsync(stoppingToken))
+                // Abandoned sends first: a message left in flight by a dead node is older than anything queued since.
+                while (await reconciler.ReconcileNextAsync(stoppingToken) || await sender.SendNextAsync(stoppingToken))
                 {
                 }
 

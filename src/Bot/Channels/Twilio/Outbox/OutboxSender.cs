@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -6,16 +5,20 @@ using Microsoft.EntityFrameworkCore;
 namespace MentorBot.Bot.Channels.Twilio.Outbox;
 
 /// <summary>
-/// Sends one due outbound SMS/WhatsApp message at a time. The row stays locked (<c>FOR UPDATE SKIP LOCKED</c>)
-/// in a transaction until Twilio has answered and the answer is stored: other nodes skip it, and if this
-/// process dies mid-way the lock and the transaction go with it, so the message is simply still queued.
-/// The one gap left: a process killed after Twilio accepted but before the commit sends it twice.
+/// Sends one due outbound SMS/WhatsApp message at a time, in three steps. (1) The row is claimed
+/// (<c>FOR UPDATE SKIP LOCKED</c>), checked, planned, and waits for its sender's turn; then it is marked in flight
+/// (<see cref="Message.SendStartedAt"/>, this node) and that is committed. (2) The POST to Twilio, with no
+/// transaction open. (3) Twilio's answer is stored and the mark cleared. A process that dies in (1) leaves the
+/// message simply queued; one that dies in (2) or (3) leaves it in flight, and <see cref="InFlightReconciler"/>
+/// asks Twilio whether it has it before anything is sent again.
 /// </summary>
 public sealed partial class OutboxSender(
     MentorBotDb db,
     TwilioMessagesClient twilio,
+    DeliveryPlanner planner,
     TwilioAccount account,
     SenderPacing pacing,
+    OutboxNodeIdentity node,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
 {
@@ -27,12 +30,32 @@ public sealed partial class OutboxSender(
     /// <summary>Sends the next due message, if any. False when nothing is due.</summary>
     public async Task<bool> SendNextAsync(CancellationToken ct)
     {
+        if (await ClaimNextAsync(ct) is not { } claim)
+        {
+            return false;
+        }
+
+        if (claim.Plan is { } plan)
+        {
+            var result = await twilio.SendAsync(plan.Request, ct);
+            await RecordAsync(claim.MessageId, plan, result, ct);
+        }
+
+        return true;
+    }
+
+    /// <summary>A claimed message: in flight with its plan, or (no plan) settled without sending, e.g. she opted out.</summary>
+    sealed record Claim(Guid MessageId, DeliveryPlan? Plan);
+
+    /// <summary>Step (1): claims the next due message, waits its sender's turn and commits it as in flight.</summary>
+    async Task<Claim?> ClaimNextAsync(CancellationToken ct)
+    {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var due = await db.Messages.FromSql($"""
             SELECT * FROM messages
-            WHERE direction = 'outbound' AND delivery_status = 'queued' AND provider_message_id IS NULL
+            WHERE direction = 'outbound' AND delivery_status = 'queued' AND provider_message_id IS NULL AND send_started_at IS NULL
               AND channel IN ('sms', 'whatsapp') AND (next_attempt_at IS NULL OR next_attempt_at <= {now})
             ORDER BY created_at
             LIMIT 1
@@ -40,12 +63,13 @@ public sealed partial class OutboxSender(
             """).ToListAsync(ct);
         if (due.Count == 0)
         {
-            return false;
+            return null;
         }
 
         var message = due[0];
-        var participant = message.ParticipantId is { } id ? await db.Participants.FindAsync([id], ct) : null;
+        var participant = message.ParticipantId is { } participantId ? await db.Participants.FindAsync([participantId], ct) : null;
         var conversation = await db.Conversations.FindAsync([message.ConversationId], ct);
+        DeliveryPlan? plan = null;
         if (participant?.OptedOutAt is not null)
         {
             Fail(message, null, OutboxErrors.OptedOut, now);
@@ -54,20 +78,27 @@ public sealed partial class OutboxSender(
         {
             Fail(message, permanent, OutboxErrors.PermanentDeliveryError, now);
         }
-        else if (await PlanAsync(message, participant, conversation, now, ct) is not { } plan)
+        else if (await planner.PlanAsync(message, participant, conversation, now, ct) is not { } planned)
         {
             Fail(message, null, OutboxErrors.NoAddress, now);
         }
         else
         {
-            await pacing.WaitTurnAsync(plan.Request.Sender, ct);
-            var result = await twilio.SendAsync(plan.Request, ct);
-            Record(message, participant, plan, result, clock.GetUtcNow());
+            // The row stays locked while it waits its sender's turn, so no other node takes it meanwhile.
+            await pacing.WaitTurnAsync(planned.Request.Sender, planned.Segments, ct);
+            plan = planned;
+            now = clock.GetUtcNow();
+            message.SendStartedAt = now;
+            message.SendNode = node.Id;
+            message.SentVia = planned.Route;
+            message.WhatsappTemplateSid = planned.Request.ContentSid;
+            message.NextAttemptAt = null;
+            message.UpdatedAt = now;
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        return true;
+        return new Claim(message.Id, plan);
     }
 
     /// <summary>When the earliest queued message waiting for a retry becomes due (null: none is waiting).</summary>
@@ -77,57 +108,30 @@ public sealed partial class OutboxSender(
                 && (m.Channel == Channel.Sms || m.Channel == Channel.Whatsapp))
             .MinAsync(m => m.NextAttemptAt, ct);
 
-    sealed record Plan(TwilioMessageRequest Request, DeliveryRoute Route);
-
-    /// <summary>
-    /// SMS to her number; WhatsApp as free text inside the 24-hour window, else as the configured template,
-    /// else as SMS to the same number.
-    /// </summary>
-    async Task<Plan?> PlanAsync(Message message, Participant? participant, Conversation? conversation, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Stores Twilio's answer, unless the message was taken over meanwhile (this node was taken for dead).</summary>
+    async Task RecordAsync(Guid id, DeliveryPlan plan, TwilioSendResult result, CancellationToken ct)
     {
-        var defaultCountry = account.Options.DefaultCountryCode;
-        TwilioAddress? to = null;
-        if (conversation is not null && TwilioAddress.TryParse(conversation.ChannelConversationId, defaultCountry, out var address))
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var mine = await db.Messages.FromSql($"""
+            SELECT * FROM messages WHERE id = {id} AND send_node = {node.Id} FOR UPDATE
+            """).ToListAsync(ct);
+        if (mine.Count == 0)
         {
-            to = address;
-        }
-        else if (participant?.Phone is { } phone && TwilioAddress.TryParse(phone, defaultCountry, out var number))
-        {
-            to = message.Channel == Channel.Whatsapp ? number with { Channel = Channel.Whatsapp } : number;
-        }
-
-        if (to is null)
-        {
-            return null;
+            LogTakenOver(id, result.Outcome, result.Sid);
+            return;
         }
 
-        var from = string.IsNullOrEmpty(account.FromNumber) ? null : account.FromNumber;
-        var service = string.IsNullOrEmpty(account.MessagingServiceSid) ? null : account.MessagingServiceSid;
-        var sms = new Plan(new TwilioMessageRequest(to.Phone, from, service, message.Text), DeliveryRoute.Sms);
-        if (to.Channel != Channel.Whatsapp)
-        {
-            return sms;
-        }
-
-        var whatsAppFrom = from is null ? null : TwilioAddress.WhatsAppPrefix + from;
-        var lastInbound = await db.Messages
-            .Where(m => m.ParticipantId == message.ParticipantId && m.Channel == Channel.Whatsapp && m.Direction == MessageDirection.Inbound)
-            .MaxAsync(m => (DateTimeOffset?)m.CreatedAt, ct);
-        if (WhatsAppWindow.IsOpen(lastInbound, now))
-        {
-            return new Plan(new TwilioMessageRequest(to.ToString(), whatsAppFrom, service, message.Text), DeliveryRoute.WhatsappFreeText);
-        }
-
-        if (account.Options.WhatsAppTemplateSid is { Length: > 0 } template)
-        {
-            var variables = JsonSerializer.Serialize(new Dictionary<string, string> { ["1"] = message.Text });
-            return new Plan(new TwilioMessageRequest(to.ToString(), whatsAppFrom, service, null, template, variables), DeliveryRoute.WhatsappTemplate);
-        }
-
-        return sms;
+        var message = mine[0];
+        var participant = message.ParticipantId is { } participantId ? await db.Participants.FindAsync([participantId], ct) : null;
+        message.SendStartedAt = null;
+        message.SendNode = null;
+        Record(message, participant, plan, result, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 
-    void Record(Message message, Participant? participant, Plan plan, TwilioSendResult result, DateTimeOffset now)
+    void Record(Message message, Participant? participant, DeliveryPlan plan, TwilioSendResult result, DateTimeOffset now)
     {
         message.Attempts++;
         message.UpdatedAt = now;
@@ -194,4 +198,7 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} refused by Twilio (HTTP {HttpStatus}, error {Code}) for {To}; not retried")]
     partial void LogFailed(Guid messageId, int? httpStatus, int? code, string to);
+
+    [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} was reconciled by another node while this one sent it ({Outcome}, {Sid}); its answer is not stored")]
+    partial void LogTakenOver(Guid messageId, TwilioSendOutcome outcome, string? sid);
 }

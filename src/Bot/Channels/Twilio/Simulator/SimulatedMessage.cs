@@ -28,5 +28,8 @@ public sealed class SimulatedMessage
 
     public DateTimeOffset DateUpdated { get; set; }
 
+    /// <summary>When it left for the handset (or, inbound, arrived): null while queued, as at Twilio.</summary>
+    public DateTimeOffset? DateSent { get; set; }
+
     public volatile string Status = "queued";
 }

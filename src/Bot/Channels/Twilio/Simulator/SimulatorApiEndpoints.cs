@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -20,6 +19,7 @@ public static class SimulatorApiEndpoints
     {
         var account = app.MapGroup(BasePath + "/2010-04-01/Accounts/{accountSid}").DisableAntiforgery();
         account.MapPost("/Messages.json", CreateMessage);
+        account.MapGet("/Messages.json", ListMessages);
         account.MapGet("/Messages/{messageSid}.json", FetchMessage);
     }
 
@@ -83,6 +83,43 @@ public static class SimulatorApiEndpoints
         return Results.Json(Resource(message), statusCode: StatusCodes.Status201Created);
     }
 
+    /// <summary>
+    /// Twilio's message list, newest first: filtered by <c>To</c>, <c>From</c> and the date sent (<c>DateSent</c>,
+    /// <c>DateSent&gt;</c>, <c>DateSent&lt;</c>; a day or a time in UTC), paged by <c>PageSize</c> (50, at most 1000)
+    /// with a <c>next_page_uri</c> to follow, as Twilio pages. A message not yet sent has no date sent: a
+    /// date filter leaves it out.
+    /// </summary>
+    static IResult ListMessages(string accountSid, HttpContext http, TwilioAccount account, TwilioSimulator simulator)
+    {
+        if (!IsAuthorized(http.Request, account, accountSid))
+        {
+            return Error(401, 20003, "Authenticate");
+        }
+
+        var query = SimulatorMessageQuery.TryParse(http.Request.Query, out var error);
+        if (query is null)
+        {
+            return Error(400, 20001, error!);
+        }
+
+        var matching = simulator.All()
+            .Where(m => m.AccountSid == accountSid && query.Matches(m.To, m.From, m.DateSent))
+            .OrderByDescending(m => m.DateCreated)
+            .ToList();
+        var page = matching.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList();
+        var path = $"/2010-04-01/Accounts/{accountSid}/Messages.json";
+        var hasNext = (query.Page + 1) * query.PageSize < matching.Count;
+        return Results.Json(new Dictionary<string, object?>
+        {
+            ["messages"] = page.Select(Resource).ToList(),
+            ["uri"] = path + query.ToQueryString(query.Page), ["first_page_uri"] = path + query.ToQueryString(0),
+            ["next_page_uri"] = hasNext ? path + query.ToQueryString(query.Page + 1) : null,
+            ["previous_page_uri"] = query.Page > 0 ? path + query.ToQueryString(query.Page - 1) : null,
+            ["page"] = query.Page, ["page_size"] = query.PageSize, ["start"] = query.Page * query.PageSize,
+            ["end"] = query.Page * query.PageSize + Math.Max(page.Count - 1, 0),
+        });
+    }
+
     static IResult FetchMessage(string accountSid, string messageSid, HttpContext http, TwilioAccount account, TwilioSimulator simulator)
     {
         if (!IsAuthorized(http.Request, account, accountSid))
@@ -131,11 +168,9 @@ public static class SimulatorApiEndpoints
             ["from"] = m.From, ["to"] = m.To, ["body"] = m.Body ?? "", ["status"] = m.Status, ["direction"] = m.Direction,
             ["num_segments"] = "1", ["num_media"] = "0", ["price"] = null, ["price_unit"] = "USD",
             ["error_code"] = null, ["error_message"] = null, ["api_version"] = "2010-04-01",
-            ["date_created"] = Rfc2822(m.DateCreated), ["date_updated"] = Rfc2822(m.DateUpdated),
-            ["date_sent"] = m.Status is "sent" or "delivered" ? Rfc2822(m.DateUpdated) : null,
+            ["date_created"] = Rfc2822Date.Format(m.DateCreated), ["date_updated"] = Rfc2822Date.Format(m.DateUpdated),
+            ["date_sent"] = m.DateSent is { } sent ? Rfc2822Date.Format(sent) : null,
             ["uri"] = uri, ["subresource_uris"] = new Dictionary<string, string> { ["media"] = uri.Replace(".json", "/Media.json") },
         };
     }
-
-    static string Rfc2822(DateTimeOffset at) => at.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);
 }

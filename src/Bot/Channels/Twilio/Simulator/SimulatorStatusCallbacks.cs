@@ -1,8 +1,9 @@
 namespace MentorBot.Bot.Channels.Twilio.Simulator;
 
 /// <summary>
-/// Plays the part of Twilio after it accepted a message: a moment later it reports <c>sent</c>, then
-/// <c>delivered</c>, to the message's StatusCallback, as signed form posts like Twilio's own.
+/// Plays the part of Twilio after it accepted a message: a moment later it is <c>sent</c> (and has a date sent,
+/// which the message list filters on), then <c>delivered</c>; each step is reported to the message's
+/// StatusCallback, when it has one, as signed form posts like Twilio's own.
 /// </summary>
 public sealed partial class SimulatorStatusCallbacks(
     IHttpClientFactory httpClients,
@@ -15,15 +16,9 @@ public sealed partial class SimulatorStatusCallbacks(
 
     static readonly TimeSpan Step = TimeSpan.FromMilliseconds(300);
 
-    public void Start(SimulatedMessage message)
-    {
-        if (message.StatusCallback is not null)
-        {
-            _ = Task.Run(() => ReportAsync(message, message.StatusCallback, lifetime.ApplicationStopping));
-        }
-    }
+    public void Start(SimulatedMessage message) => _ = Task.Run(() => ReportAsync(message, message.StatusCallback, lifetime.ApplicationStopping));
 
-    async Task ReportAsync(SimulatedMessage message, string callbackUrl, CancellationToken ct)
+    async Task ReportAsync(SimulatedMessage message, string? callbackUrl, CancellationToken ct)
     {
         try
         {
@@ -32,6 +27,12 @@ public sealed partial class SimulatorStatusCallbacks(
                 await Task.Delay(Step, clock, ct);
                 message.Status = status;
                 message.DateUpdated = clock.GetUtcNow();
+                message.DateSent ??= message.DateUpdated;
+                if (callbackUrl is null)
+                {
+                    continue;
+                }
+
                 List<KeyValuePair<string, string>> form =
                 [
                     new("AccountSid", message.AccountSid), new("ApiVersion", "2010-04-01"), new("From", message.From ?? ""),

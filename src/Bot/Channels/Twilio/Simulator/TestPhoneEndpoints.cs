@@ -60,7 +60,7 @@ public static class TestPhoneEndpoints
         simulator.Add(new SimulatedMessage
         {
             Sid = sid, AccountSid = account.AccountSid, Direction = "inbound", To = to, From = from.ToString(), Body = typed.Body,
-            DateCreated = now, DateUpdated = now, Status = "received",
+            DateCreated = now, DateUpdated = now, DateSent = now, Status = "received",
         });
 
         // Signed over the URL Twilio would call (the public one, when configured), delivered to this process.

@@ -28,6 +28,9 @@ public sealed class TwilioSimulator(TimeProvider clock)
         }
     }
 
+    /// <summary>Every message kept, in no particular order.</summary>
+    public IReadOnlyList<SimulatedMessage> All() => _bySid.Values.ToList();
+
     public SimulatedMessage? Find(string sid) => _bySid.GetValueOrDefault(sid);
 
     /// <summary>Every message to or from <paramref name="phone"/> (E.164), by SMS or WhatsApp, oldest first.</summary>
