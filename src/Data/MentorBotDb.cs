@@ -34,6 +34,7 @@ public sealed class MentorBotDb(DbContextOptions<MentorBotDb> options) : DbConte
     public DbSet<ScheduledPrompt> ScheduledPrompts => Set<ScheduledPrompt>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+    public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
