@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Bot.Channels;
+using MentorBot.Bot.Dialogs;
 using MentorBot.Bot.PhoneLinking;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -64,7 +65,7 @@ public sealed class SendPhoneCode(PhoneLinkOptions options) : IDialogAction
         db.Messages.Add(new Message
         {
             ConversationId = thread.Id, ParticipantId = thread.ParticipantId, Channel = Channel.Sms, Direction = MessageDirection.Outbound,
-            Author = MessageAuthor.System, Text = context.Text("link_phone.sms_code", new Dictionary<string, string> { ["code"] = code, ["minutes"] = minutes }),
+            Author = MessageAuthor.System, Text = context.Text(HostKeys.PhoneLink.SmsCode, new Dictionary<string, string> { ["code"] = code, ["minutes"] = minutes }),
             Language = context.Language, DeliveryStatus = DeliveryStatus.Queued, CreatedAt = context.Now, UpdatedAt = context.Now,
         });
         thread.LastActivityAt = context.Now;
