@@ -6,8 +6,15 @@ using MentorBot.Bench.WebChatLoad;
 // as the /chat page holds them: p50/p99 time from posting her message to the bot's reply on the socket,
 // and the server's memory (resident set) when its pid is given.
 //   dotnet run -c Release --project bench/WebChatLoad -- --url http://127.0.0.1:5000 --conversations 200 --turns 5 --pid 1234
+//   … -- --hold 2000 --sample 40 --rate 5 --seconds 30 --pid 1234   holds 2000 open and measures turns among them
 var options = LoadOptions.From(args);
-using var http = new HttpClient { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(60) };
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(options.Url), Timeout = TimeSpan.FromSeconds(120) };
+if (options.Hold is { } hold)
+{
+    await HeldConversations.RunAsync(http, options, hold);
+    return;
+}
+
 var memoryBefore = ServerMemory.Read(options.Pid);
 
 var total = Stopwatch.StartNew();

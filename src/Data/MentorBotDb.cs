@@ -36,6 +36,7 @@ public sealed class MentorBotDb(DbContextOptions<MentorBotDb> options) : DbConte
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
     public DbSet<TwilioSenderSlot> TwilioSenderSlots => Set<TwilioSenderSlot>();
     public DbSet<OutboxNode> OutboxNodes => Set<OutboxNode>();
+    public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -4,6 +4,7 @@ using MentorBot.Bot.Dialogs;
 using MentorBot.Bot.Dialogs.Definitions;
 using MentorBot.Bot.Dialogs.Engine;
 using MentorBot.Bot.Dialogs.Understanding;
+using MentorBot.Bot.PhoneLinking;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -21,6 +22,9 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
 {
     // A dialog that hands over to another which hands back would loop; a real one needs two or three hops.
     const int MaxDialogsPerTurn = 5;
+
+    /// <summary>Known value a dialog can branch on: <c>yes</c> when she chats on the web and has no phone number yet.</summary>
+    public const string CanLinkPhone = "profile.can_link_phone";
 
     static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
@@ -67,7 +71,26 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             await ContinueAsync(turn, session, definition, _engine.Step(definition, state, text, Context(turn)), cancellationToken);
         }
 
-        return new ConversationReply(turn.Messages);
+        return new ConversationReply(turn.Messages) { MergedInto = await MergeAsync(turn, cancellationToken) };
+    }
+
+    /// <summary>
+    /// Last in the turn, when an action found her known twice: what the turn changed is saved, then the
+    /// two participants become one (<see cref="ParticipantMerge"/>). Returns the survivor, or null.
+    /// </summary>
+    static async Task<Participant?> MergeAsync(HostTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Merge is not { } merge)
+        {
+            return null;
+        }
+
+        await turn.Db.SaveChangesAsync(cancellationToken);
+        await ParticipantMerge.RunAsync(turn.Db, merge, turn.Now, cancellationToken);
+        var survivor = merge.Into == turn.Person.Id
+            ? turn.Person
+            : await turn.Db.Participants.Include(p => p.Profile).Include(p => p.Branch).SingleAsync(p => p.Id == merge.Into, cancellationToken);
+        return survivor;
     }
 
     /// <summary>Starts a dialog for her (a prompt from the scheduler, a coordinator's action), with values it needs.</summary>
@@ -161,7 +184,9 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
 
         var context = new DialogActionContext(turn.Db, turn.Person, turn.Conversation, pending.Arguments, known, turn.Now, library);
         logger.LogInformation("Dialog {Dialog} runs action {Action}", state.DialogId, pending.Name);
-        return new Dictionary<string, string>(await actions.Get(pending.Name).RunAsync(context, cancellationToken));
+        var results = new Dictionary<string, string>(await actions.Get(pending.Name).RunAsync(context, cancellationToken));
+        turn.Merge = context.Merge ?? turn.Merge;
+        return results;
     }
 
     /// <summary>Applies one event; returns the dialog to start next when the event asks for one.</summary>
@@ -252,6 +277,12 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             known[name] = value;
         }
 
+        // Linking a phone is offered to a web-chat user who has none (see dialogs/menu.yaml).
+        if (turn.Conversation.Channel == Channel.WebChat && turn.Person.Phone is null)
+        {
+            known[CanLinkPhone] = "yes";
+        }
+
         var zone = Branch.ZoneOf(turn.Person.Branch);
         return new DialogContext(turn.Now, zone, turn.Person.PreferredLanguage, library.Catalog, known);
     }
@@ -287,5 +318,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         public List<OutboundMessage> Messages { get; } = [];
         public IReadOnlyDictionary<string, string> Given { get; set; } = new Dictionary<string, string>();
         public int DialogsStarted { get; set; }
+
+        public ParticipantMergeRequest? Merge { get; set; }
     }
 }

@@ -1,6 +1,7 @@
 using MentorBot.Bot.Conversations.Actions;
 using MentorBot.Bot.Dialogs.Definitions;
 using MentorBot.Bot.Hosting;
+using MentorBot.Bot.PhoneLinking;
 
 namespace MentorBot.Bot.Conversations;
 
@@ -23,7 +24,8 @@ public static class ConversationSetup
             throw new StartupException(e.Message, e);
         }
 
-        var actions = DialogActions.All();
+        var phoneLink = builder.Configuration.GetSection(PhoneLinkOptions.Section).Get<PhoneLinkOptions>() ?? new();
+        var actions = DialogActions.All(phoneLink);
         if (DialogLibraryCheck.Problems(library, actions.Names) is { Count: > 0 } problems)
         {
             throw new StartupException(string.Join(Environment.NewLine, problems), new InvalidDataException());
@@ -31,6 +33,7 @@ public static class ConversationSetup
 
         builder.Services.AddSingleton(library);
         builder.Services.AddSingleton(actions);
+        builder.Services.AddSingleton(phoneLink);
         builder.Services.AddSingleton<ConversationHost>();
         builder.Services.AddSingleton<ReplyOutbox>();
         builder.Services.AddScoped<IInboundMessageProcessor, DialogInboundProcessor>();

@@ -9,6 +9,6 @@ public sealed class DialogInboundProcessor(ConversationHost host, ReplyOutbox ou
     public async Task ProcessAsync(InboundMessageContext context, CancellationToken ct)
     {
         var reply = await host.ReplyAsync(context.Db, context.Participant, context.Conversation, context.Message.Text, ct);
-        outbox.Add(context.Db, context.Conversation, context.Participant, reply, context.Clock.GetUtcNow());
+        outbox.Add(context.Db, context.Conversation, reply.MergedInto ?? context.Participant, reply, context.Clock.GetUtcNow());
     }
 }

@@ -49,8 +49,14 @@ public static class HostKeys
     public static string ValueLabel(string target, string code) => $"{ValueLabelPrompts[target]}.choice.{code}";
 
     /// <summary>Every key in <see cref="Summary"/>.</summary>
-    public static IReadOnlyList<string> All { get; } = typeof(Summary)
-        .GetFields()
+    /// <summary>The SMS with a one-time code that the <c>send_phone_code</c> action queues (not a dialog message).</summary>
+    public static class PhoneLink
+    {
+        public const string SmsCode = "link_phone.sms_code";                    // {code}, {minutes}
+    }
+
+    public static IReadOnlyList<string> All { get; } = new[] { typeof(Summary), typeof(PhoneLink) }
+        .SelectMany(type => type.GetFields())
         .Where(field => field.IsLiteral)
         .Select(field => (string)field.GetRawConstantValue()!)
         .ToList();

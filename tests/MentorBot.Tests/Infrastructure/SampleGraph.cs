@@ -97,6 +97,11 @@ public sealed class SampleGraph
             },
             new TwilioSenderSlot { Sender = "+4570000000", NextSlotAt = At.AddSeconds(3) },
             new OutboxNode { NodeId = "node-7f3a", SeenAt = At },
+            new PhoneVerification
+            {
+                ParticipantId = mentee.Id, Phone = "+4520000001", CodeHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                CreatedAt = At, ExpiresAt = At.AddMinutes(10), Attempts = 2, VerifiedAt = At.AddMinutes(3),
+            },
             new AuditEntry { Id = 5, At = At, ActorKind = ActorKind.Coordinator, ActorId = coordinator.Id, Action = "transcript.viewed", SubjectKind = "participant", SubjectId = mentee.Id, BranchId = branch.Id, Details = """{"messages": 12}""" },
         ];
         return new SampleGraph { Branch = branch, Mentee = mentee, Mentor = mentor, All = all };

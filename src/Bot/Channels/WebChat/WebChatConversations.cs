@@ -135,7 +135,7 @@ public sealed partial class WebChatConversations(
         try
         {
             var reply = await host.ReplyAsync(db, person, conversation, text, ct);
-            replies.Add(db, conversation, person, userId, reply, clock.GetUtcNow().AddTicks(TimeSpan.TicksPerMicrosecond));
+            replies.Add(db, conversation, reply.MergedInto ?? person, userId, reply, clock.GetUtcNow().AddTicks(TimeSpan.TicksPerMicrosecond));
             await db.SaveChangesAsync(ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -24,7 +24,7 @@ public static class WebChatPageEndpoints
     {
         app.MapGet(PagePath, Page);
         app.MapGet(BundlePath, Bundle);
-        app.MapPost(TokenPath, Token).DisableAntiforgery();
+        app.MapPost(TokenPath, Token).DisableAntiforgery().RequireRateLimiting(TokenRateLimit.Policy);
     }
 
     static IResult Page(DialogLibrary library)

@@ -29,11 +29,13 @@ public static class WebChatSetup
         services.AddSingleton<ActivityNotificationListener>();
         services.AddHostedService(provider => provider.GetRequiredService<ActivityNotificationListener>());
         services.AddHealthChecks().AddCheck<WebChatHealthCheck>("webchat");
+        services.AddTokenRateLimit(builder.Configuration.GetSection(TokenRateLimitOptions.Section).Get<TokenRateLimitOptions>() ?? new());
     }
 
     public static void MapWebChat(this WebApplication app)
     {
         app.UseWebSockets();
+        app.UseRateLimiter();
         app.MapDirectLine();
         app.MapWebChatPage();
     }

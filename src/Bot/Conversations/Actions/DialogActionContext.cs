@@ -1,3 +1,4 @@
+using MentorBot.Bot.PhoneLinking;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 
@@ -14,6 +15,12 @@ public sealed record DialogActionContext(
     DateTimeOffset Now,
     DialogLibrary Library)
 {
+    /// <summary>
+    /// Set by an action that found her known twice (web chat and phone): the host merges the two at the
+    /// end of the turn, after her dialog's state is saved, and carries on with the survivor.
+    /// </summary>
+    public ParticipantMergeRequest? Merge { get; set; }
+
     public string? Value(string name) => Values.GetValueOrDefault(name);
 
     public string Language => Person.PreferredLanguage;

@@ -1,3 +1,5 @@
+using MentorBot.Bot.PhoneLinking;
+
 namespace MentorBot.Bot.Conversations.Actions;
 
 /// <summary>The actions dialogs may call, by name. Startup fails if a dialog names one that is not here.</summary>
@@ -15,8 +17,9 @@ public sealed class DialogActions(IEnumerable<IDialogAction> actions)
     public bool Has(string name) => _byName.ContainsKey(name);
 
     /// <summary>Every action MentorBot has (they are stateless: the turn's unit of work comes with each call).</summary>
-    public static DialogActions All() => new(
+    public static DialogActions All(PhoneLinkOptions? phoneLink = null) => new(
     [
+        new SendPhoneCode(phoneLink ?? new()), new VerifyPhoneCode(phoneLink ?? new()),
         new RecordConsent(), new CompleteSignup(), new DescribeMyData(), new RequestDeletion(), new RequestCoordinator(),
         new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
         new SaveMeetingReport(), new SaveSurvey(), new RegisterForEvent(),

@@ -1,0 +1,19 @@
+namespace MentorBot.Bot.PhoneLinking;
+
+/// <summary>Linking a web-chat participant to her phone number with a code sent by SMS (<c>PhoneLink__…</c>).</summary>
+public sealed class PhoneLinkOptions
+{
+    public const string Section = "PhoneLink";
+
+    /// <summary>Country code for numbers typed without <c>+</c> or <c>00</c> (Denmark).</summary>
+    public string DefaultCountryCode { get; set; } = "45";
+
+    /// <summary>How long a code can be typed after it was sent.</summary>
+    public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Wrong codes allowed before the code is dead.</summary>
+    public int MaxTries { get; set; } = 5;
+
+    /// <summary>Codes sent to one number (and asked for by one person) in an hour, so nobody is flooded with SMS.</summary>
+    public int MaxCodesPerHour { get; set; } = 3;
+}
