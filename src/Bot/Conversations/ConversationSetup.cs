@@ -23,7 +23,7 @@ public static class ConversationSetup
             throw new StartupException(e.Message, e);
         }
 
-        var actions = DialogActions.All();
+        var actions = DialogActions.All(MentorBot.Bot.Matching.MatchingOptions.From(builder.Configuration));
         if (DialogLibraryCheck.Problems(library, actions.Names) is { Count: > 0 } problems)
         {
             throw new StartupException(string.Join(Environment.NewLine, problems), new InvalidDataException());
