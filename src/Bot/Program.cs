@@ -6,6 +6,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Database;
 using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
+using MentorBot.Bot.Matching;
 using MentorBot.Bot.Scheduling;
 
 // `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema
@@ -35,6 +36,7 @@ try
 
     builder.AddMentorBotData(database);
     builder.AddMentorBotHealth();
+    builder.AddMatching();
 
     if (command.Name == BotCommand.Chat)
     {

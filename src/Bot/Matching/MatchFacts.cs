@@ -13,7 +13,13 @@ public sealed record MenteeFacts(
     EducationLevel? EducationLevel,
     IReadOnlyList<string> Goals,
     IReadOnlyList<string> Languages,
-    DanishLevel? DanishLevel);
+    DanishLevel? DanishLevel)
+{
+    // Compared with every mentor: normalised once, not per pair.
+    internal string ProfessionKey { get; } = MatchScoring.Normalize(Profession);
+
+    internal string CityKey { get; } = MatchScoring.Normalize(City);
+}
 
 /// <summary>What scoring knows of a mentor: her signup profile, her places and how many are taken.</summary>
 /// <param name="Available">Active, not opted out: she can be asked at all.</param>
@@ -36,6 +42,10 @@ public sealed record MentorFacts(
     bool Available = true)
 {
     public int FreePlaces => Math.Max(0, Capacity - Load);
+
+    internal string ProfessionKey { get; } = MatchScoring.Normalize(Profession);
+
+    internal string CityKey { get; } = MatchScoring.Normalize(City);
 }
 
 /// <summary>What has happened between this mentee and this mentor before.</summary>

@@ -1,4 +1,4 @@
-using MentorBot.Bot.Scheduling;
+using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,28 +24,27 @@ public sealed class AnswerMatchRequest : IDialogAction
 
         var accepted = (context.Arguments.GetValueOrDefault("answer") ?? context.Value("answers.answer")) is "accept" or "yes";
         var settings = match.Branch!.Settings;
-        var next = !accepted ? MatchStatus.Declined
-            : settings.CoordinatorApprovesMatches ? MatchStatus.PendingApproval
-            : MatchStatus.Active;
+        if (accepted && !settings.CoordinatorApprovesMatches)
+        {
+            match.RespondedAt = context.Now;
+            MatchStart.Begin(context.Db, match, settings, context.Now, ActorKind.Participant, context.Person.Id);
+            return Result("started");
+        }
+
+        var next = accepted ? MatchStatus.PendingApproval : MatchStatus.Declined;
+        var reason = accepted ? null : context.Arguments.GetValueOrDefault("reason") ?? context.Value("answers.decline_reason");
         match.History.Add(new MatchStatusChange
         {
-            FromStatus = match.Status, ToStatus = next, ChangedBy = ActorKind.Participant, ActorId = context.Person.Id, ChangedAt = context.Now,
-            Reason = accepted ? null : context.Arguments.GetValueOrDefault("reason") ?? context.Value("answers.decline_reason"),
+            FromStatus = match.Status, ToStatus = next, ChangedBy = ActorKind.Participant, ActorId = context.Person.Id, ChangedAt = context.Now, Reason = reason,
         });
         match.Status = next;
         match.RespondedAt = context.Now;
         if (next == MatchStatus.Declined)
         {
-            match.DeclineReason = match.History[^1].Reason;
-        }
-        else if (next == MatchStatus.Active)
-        {
-            match.StartedAt = context.Now;
-            match.PlannedEndAt = context.Now.AddMonths(settings.PlannedMatchMonths);
-            MatchPrompts.OnStarted(context.Db, match, settings, context.Now);
+            match.DeclineReason = reason;
         }
 
-        return Result(next switch { MatchStatus.Active => "started", MatchStatus.PendingApproval => "pending_approval", _ => "declined" });
+        return Result(next == MatchStatus.PendingApproval ? "pending_approval" : "declined");
     }
 
     static Dictionary<string, string> Result(string status) => new() { ["status"] = status };
