@@ -15,10 +15,13 @@ public sealed record MenteeFacts(
     IReadOnlyList<string> Languages,
     DanishLevel? DanishLevel)
 {
-    // Compared with every mentor: normalised once, not per pair.
-    internal string ProfessionKey { get; } = MatchScoring.Normalize(Profession);
+    // Compared with every mentor: normalised once, not per pair (and again after a `with` changed the text).
+    readonly NormalizedText _profession = new();
+    readonly NormalizedText _city = new();
 
-    internal string CityKey { get; } = MatchScoring.Normalize(City);
+    internal string ProfessionKey => _profession.Of(Profession);
+
+    internal string CityKey => _city.Of(City);
 }
 
 /// <summary>What scoring knows of a mentor: her signup profile, her places and how many are taken.</summary>
@@ -43,9 +46,12 @@ public sealed record MentorFacts(
 {
     public int FreePlaces => Math.Max(0, Capacity - Load);
 
-    internal string ProfessionKey { get; } = MatchScoring.Normalize(Profession);
+    readonly NormalizedText _profession = new();
+    readonly NormalizedText _city = new();
 
-    internal string CityKey { get; } = MatchScoring.Normalize(City);
+    internal string ProfessionKey => _profession.Of(Profession);
+
+    internal string CityKey => _city.Of(City);
 }
 
 /// <summary>What has happened between this mentee and this mentor before.</summary>
@@ -61,4 +67,22 @@ public enum PairHistory
 
     /// <summary>Any other match row between them: asked, waiting, active, ended, expired.</summary>
     Paired,
+}
+
+/// <summary>A text's comparison key, kept until the text changes.</summary>
+sealed class NormalizedText
+{
+    string? _source;
+    string _key = "";
+
+    public string Of(string? text)
+    {
+        if (!ReferenceEquals(text, _source))
+        {
+            _key = MatchScoring.Normalize(text);
+            _source = text;
+        }
+
+        return _key;
+    }
 }

@@ -7,7 +7,7 @@ namespace MentorBot.Bot.Conversations.Actions;
 /// <summary>
 /// The mentor's answer to a match request (<c>answers.match_id</c> is given when the dialog starts):
 /// accept starts the match — or makes it wait for a coordinator where the branch wants to approve
-/// matches — and decline records her optional reason. Every change is in the match's history.
+/// matches — and decline records her optional reason and offers the mentee the next suggestions. Every change is in the match's history.
 /// </summary>
 public sealed class AnswerMatchRequest : IDialogAction
 {
@@ -42,6 +42,13 @@ public sealed class AnswerMatchRequest : IDialogAction
         if (next == MatchStatus.Declined)
         {
             match.DeclineReason = reason;
+            // She is offered the next suggestions (this mentor is out of them now), as a prompt the
+            // scheduler sends within her quiet hours.
+            context.Db.ScheduledPrompts.Add(new ScheduledPrompt
+            {
+                ParticipantId = match.MenteeId, MatchId = match.Id, Kind = "match_declined", DialogId = "match_suggestions",
+                OccurrenceKey = $"match_declined:{match.Id}", DueAt = context.Now, CreatedAt = context.Now,
+            });
         }
 
         return Result(next == MatchStatus.PendingApproval ? "pending_approval" : "declined");

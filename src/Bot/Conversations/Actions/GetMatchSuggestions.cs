@@ -26,7 +26,7 @@ public sealed class GetMatchSuggestions(MatchingOptions options) : IDialogAction
         var results = new Dictionary<string, string>
         {
             ["count"] = suggestions.Count.ToString(CultureInfo.InvariantCulture),
-            ["list"] = SuggestionList.Render(context.Library.Catalog, context.Language, suggestions, list => WholeMessage(context, suggestions.Count, list)),
+            ["list"] = SuggestionList.Render(context.Library.Catalog, context.Language, suggestions, list => WholeMessage(context.Library, context.Language, suggestions.Count, list)),
             ["shown"] = string.Join(',', shownBefore.Concat(suggestions.Select(s => s.MentorId))),
         };
         for (var i = 0; i < suggestions.Count; i++)
@@ -39,16 +39,16 @@ public sealed class GetMatchSuggestions(MatchingOptions options) : IDialogAction
     }
 
     /// <summary>The question as the mentee will get it by SMS, with its options, around a list text.</summary>
-    static string WholeMessage(DialogActionContext context, int count, string list)
+    internal static string WholeMessage(DialogLibrary library, string language, int count, string list)
     {
-        if (count == 0 || !context.Library.Dialogs.TryGetValue("match_suggestions", out var dialog)
+        if (count == 0 || !library.Dialogs.TryGetValue("match_suggestions", out var dialog)
             || dialog.Steps.FirstOrDefault(s => s.Id == $"pick_of_{Words[Math.Min(count, 3)]}") is not { } step)
         {
             return list;
         }
 
-        var prompt = PromptBuilder.Prompt(step, context.Language, context.Library.Catalog, new Dictionary<string, string> { ["list"] = list });
-        return new SmsRenderer(context.Library.Catalog).Render(prompt);
+        var prompt = PromptBuilder.Prompt(step, language, library.Catalog, new Dictionary<string, string> { ["list"] = list });
+        return new SmsRenderer(library.Catalog).Render(prompt);
     }
 
     static readonly string[] Words = ["zero", "one", "two", "three"];
