@@ -24,16 +24,18 @@ public static class SuggestionFinder
     /// <summary>The pure part: candidates and history in, the suggestions out.</summary>
     public static IReadOnlyList<MentorSuggestion> Rank(MenteeFacts mentee, IEnumerable<MentorCandidate> mentors, IReadOnlyDictionary<Guid, PairHistory> history, IReadOnlySet<Guid> excluded, MatchingOptions options)
     {
+        // Points only (no reasons, no allocation) for every candidate; the reasons for the few shown.
         var band = Math.Max(options.NearEqualPoints, 0.001);
         return mentors
             .Where(m => !excluded.Contains(m.Facts.Id))
-            .Select(m => (Mentor: m, Score: MatchScoring.Score(mentee, m.Facts, history.GetValueOrDefault(m.Facts.Id), options)))
-            .Where(s => s.Score.Eligible)
-            .OrderByDescending(s => Math.Floor(s.Score.Points / band))
+            .Select(m => (Mentor: m, Points: MatchScoring.Points(mentee, m.Facts, history.GetValueOrDefault(m.Facts.Id), options)))
+            .Where(s => s.Points is not null)
+            .OrderByDescending(s => Math.Floor(s.Points!.Value / band))
             .ThenBy(s => s.Mentor.Facts.Load)
-            .ThenByDescending(s => s.Score.Points)
+            .ThenByDescending(s => s.Points)
             .ThenBy(s => s.Mentor.Facts.Id)
             .Take(options.SuggestionCount)
+            .Select(s => (s.Mentor, Score: MatchScoring.Score(mentee, s.Mentor.Facts, history.GetValueOrDefault(s.Mentor.Facts.Id), options)))
             .Select(s => new MentorSuggestion(s.Mentor.Facts.Id, s.Mentor.FirstName, s.Mentor.Facts.Profession, s.Mentor.BranchCode, s.Score.Points, s.Score.Reasons))
             .ToList();
     }
