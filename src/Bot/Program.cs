@@ -7,6 +7,7 @@ using MentorBot.Bot.Database;
 using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
 using MentorBot.Bot.Privacy;
+using MentorBot.Bot.Matching;
 using MentorBot.Bot.Scheduling;
 using MentorBot.Bot.SurveyResults;
 
@@ -37,6 +38,7 @@ try
 
     builder.AddMentorBotData(database);
     builder.AddMentorBotHealth();
+    builder.AddMatching();
 
     if (command.Name == BotCommand.Chat)
     {

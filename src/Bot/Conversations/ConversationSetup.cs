@@ -25,7 +25,7 @@ public static class ConversationSetup
         }
 
         var phoneLink = builder.Configuration.GetSection(PhoneLinkOptions.Section).Get<PhoneLinkOptions>() ?? new();
-        var actions = DialogActions.All(phoneLink);
+        var actions = DialogActions.All(phoneLink, MentorBot.Bot.Matching.MatchingOptions.From(builder.Configuration));
         if (DialogLibraryCheck.Problems(library, actions.Names) is { Count: > 0 } problems)
         {
             throw new StartupException(string.Join(Environment.NewLine, problems), new InvalidDataException());

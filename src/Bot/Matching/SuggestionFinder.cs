@@ -1,52 +1,42 @@
 using MentorBot.Data;
 using MentorBot.Data.Model;
-using Microsoft.EntityFrameworkCore;
 
 namespace MentorBot.Bot.Matching;
 
 /// <summary>
-/// Ranks the mentors a mentee may choose from. Rules first (same track, active, not opted out, not
-/// blocked or declined before, a free place, no other open request — so the best mentors are not
-/// flooded), then a score: same field, shared languages besides Danish, what she seeks against what the
-/// mentor offers, same branch. The full model (taxonomy, partner companies, weights in configuration,
-/// new mentors' chance) is the matching service's; this is its first cut.
+/// The mentors a mentee may choose from: every mentor of her track with a free place whom no one is
+/// asking right now (so the best-scoring mentors are not flooded: at most one open request each),
+/// scored by <see cref="MatchScoring"/> against her history (blocked, declined, earlier pairs are out),
+/// best first. Scores within <see cref="MatchingOptions.NearEqualPoints"/> of each other count as equal
+/// and then the mentor with fewer mentees comes first; with the new-mentor bonus this gives new mentors
+/// their chance. Deterministic: the same data gives the same list.
 /// </summary>
 public static class SuggestionFinder
 {
-    public static async Task<IReadOnlyList<MentorSuggestion>> FindAsync(MentorBotDb db, Participant mentee, IReadOnlySet<Guid> excluded, int count, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<MentorSuggestion>> FindAsync(MentorBotDb db, Participant mentee, IReadOnlySet<Guid> excluded, MatchingOptions options, CancellationToken cancellationToken)
     {
-        var menteeProfile = mentee.Profile ?? new Profile();
-        var ruledOut = await db.BlockedPairs.Where(b => b.MenteeId == mentee.Id).Select(b => b.MentorId)
-            .Concat(db.Matches.Where(m => m.MenteeId == mentee.Id).Select(m => m.MentorId))
-            .ToListAsync(cancellationToken);
+        var facts = MatchingFacts.Of(mentee);
+        var history = await MatchingFacts.HistoryOfMenteeAsync(db, mentee.Id, cancellationToken);
+        var mentors = await MatchingFacts.MentorsAsync(db, mentee.Track, withoutOpenRequest: true, branchIds: null, cancellationToken);
+        return Rank(facts, mentors, history, excluded, options);
+    }
 
-        var candidates = await db.Participants
-            .Where(p => p.Role == ParticipantRole.Mentor && p.Status == ParticipantStatus.Active && p.OptedOutAt == null && p.Track == mentee.Track)
-            .Where(p => !ruledOut.Contains(p.Id) && !excluded.Contains(p.Id))
-            .Where(p => !db.Matches.Any(m => m.MentorId == p.Id && m.Status == MatchStatus.Requested))
-            .Select(p => new
-            {
-                Mentor = p,
-                p.Profile,
-                p.Branch,
-                Load = db.Matches.Count(m => m.MentorId == p.Id && (m.Status == MatchStatus.Active || m.Status == MatchStatus.PendingApproval)),
-            })
-            .Where(c => c.Load < (c.Profile!.MentorCapacity ?? 1))
-            .ToListAsync(cancellationToken);
-
-        return candidates
-            .Select(c =>
-            {
-                var profile = c.Profile ?? new Profile();
-                var shared = profile.Languages.Intersect(menteeProfile.Languages).Where(l => l != "da" && l != "other").ToList();
-                var sameField = profile.ProfessionalField is not null && profile.ProfessionalField == menteeProfile.ProfessionalField;
-                var score = (sameField ? 3.0 : 0) + shared.Count + profile.Offers.Intersect(menteeProfile.Goals).Count() * 0.5
-                    + (c.Mentor.BranchId is not null && c.Mentor.BranchId == mentee.BranchId ? 2 : 0);
-                return new MentorSuggestion(c.Mentor.Id, c.Mentor.DisplayName ?? "?", profile.Profession, sameField ? profile.ProfessionalField : null, shared, c.Branch?.City, score);
-            })
-            .OrderByDescending(s => s.Score)
-            .ThenBy(s => s.MentorId) // stable order for the same score
-            .Take(count)
+    /// <summary>The pure part: candidates and history in, the suggestions out.</summary>
+    public static IReadOnlyList<MentorSuggestion> Rank(MenteeFacts mentee, IEnumerable<MentorCandidate> mentors, IReadOnlyDictionary<Guid, PairHistory> history, IReadOnlySet<Guid> excluded, MatchingOptions options)
+    {
+        // Points only (no reasons, no allocation) for every candidate; the reasons for the few shown.
+        var band = Math.Max(options.NearEqualPoints, 0.001);
+        return mentors
+            .Where(m => !excluded.Contains(m.Facts.Id))
+            .Select(m => (Mentor: m, Points: MatchScoring.Points(mentee, m.Facts, history.GetValueOrDefault(m.Facts.Id), options)))
+            .Where(s => s.Points is not null)
+            .OrderByDescending(s => Math.Floor(s.Points!.Value / band))
+            .ThenBy(s => s.Mentor.Facts.Load)
+            .ThenByDescending(s => s.Points)
+            .ThenBy(s => s.Mentor.Facts.Id)
+            .Take(options.SuggestionCount)
+            .Select(s => (s.Mentor, Score: MatchScoring.Score(mentee, s.Mentor.Facts, history.GetValueOrDefault(s.Mentor.Facts.Id), options)))
+            .Select(s => new MentorSuggestion(s.Mentor.Facts.Id, s.Mentor.FirstName, s.Mentor.Facts.Profession, s.Mentor.BranchCode, s.Score.Points, s.Score.Reasons))
             .ToList();
     }
 }

@@ -1,4 +1,4 @@
-using MentorBot.Bot.Scheduling;
+using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,7 +7,7 @@ namespace MentorBot.Bot.Conversations.Actions;
 /// <summary>
 /// The mentor's answer to a match request (<c>answers.match_id</c> is given when the dialog starts):
 /// accept starts the match — or makes it wait for a coordinator where the branch wants to approve
-/// matches — and decline records her optional reason. Every change is in the match's history.
+/// matches — and decline records her optional reason and offers the mentee the next suggestions. Every change is in the match's history.
 /// </summary>
 public sealed class AnswerMatchRequest : IDialogAction
 {
@@ -24,28 +24,34 @@ public sealed class AnswerMatchRequest : IDialogAction
 
         var accepted = (context.Arguments.GetValueOrDefault("answer") ?? context.Value("answers.answer")) is "accept" or "yes";
         var settings = match.Branch!.Settings;
-        var next = !accepted ? MatchStatus.Declined
-            : settings.CoordinatorApprovesMatches ? MatchStatus.PendingApproval
-            : MatchStatus.Active;
+        if (accepted && !settings.CoordinatorApprovesMatches)
+        {
+            match.RespondedAt = context.Now;
+            MatchStart.Begin(context.Db, match, settings, context.Now, ActorKind.Participant, context.Person.Id);
+            return Result("started");
+        }
+
+        var next = accepted ? MatchStatus.PendingApproval : MatchStatus.Declined;
+        var reason = accepted ? null : context.Arguments.GetValueOrDefault("reason") ?? context.Value("answers.decline_reason");
         match.History.Add(new MatchStatusChange
         {
-            FromStatus = match.Status, ToStatus = next, ChangedBy = ActorKind.Participant, ActorId = context.Person.Id, ChangedAt = context.Now,
-            Reason = accepted ? null : context.Arguments.GetValueOrDefault("reason") ?? context.Value("answers.decline_reason"),
+            FromStatus = match.Status, ToStatus = next, ChangedBy = ActorKind.Participant, ActorId = context.Person.Id, ChangedAt = context.Now, Reason = reason,
         });
         match.Status = next;
         match.RespondedAt = context.Now;
         if (next == MatchStatus.Declined)
         {
-            match.DeclineReason = match.History[^1].Reason;
-        }
-        else if (next == MatchStatus.Active)
-        {
-            match.StartedAt = context.Now;
-            match.PlannedEndAt = context.Now.AddMonths(settings.PlannedMatchMonths);
-            MatchPrompts.OnStarted(context.Db, match, settings, context.Now);
+            match.DeclineReason = reason;
+            // She is offered the next suggestions (this mentor is out of them now), as a prompt the
+            // scheduler sends within her quiet hours.
+            context.Db.ScheduledPrompts.Add(new ScheduledPrompt
+            {
+                ParticipantId = match.MenteeId, MatchId = match.Id, Kind = "match_declined", DialogId = "match_suggestions",
+                OccurrenceKey = $"match_declined:{match.Id}", DueAt = context.Now, CreatedAt = context.Now,
+            });
         }
 
-        return Result(next switch { MatchStatus.Active => "started", MatchStatus.PendingApproval => "pending_approval", _ => "declined" });
+        return Result(next == MatchStatus.PendingApproval ? "pending_approval" : "declined");
     }
 
     static Dictionary<string, string> Result(string status) => new() { ["status"] = status };

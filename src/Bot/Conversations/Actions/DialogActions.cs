@@ -17,11 +17,13 @@ public sealed class DialogActions(IEnumerable<IDialogAction> actions)
     public bool Has(string name) => _byName.ContainsKey(name);
 
     /// <summary>Every action MentorBot has (they are stateless: the turn's unit of work comes with each call).</summary>
-    public static DialogActions All(PhoneLinkOptions? phoneLink = null) => new(
+    /// <param name="phoneLink">The <c>PhoneLink</c> configuration; its defaults when not given.</param>
+    /// <param name="matching">The <c>Matching</c> configuration; its defaults when not given.</param>
+    public static DialogActions All(PhoneLinkOptions? phoneLink = null, MentorBot.Bot.Matching.MatchingOptions? matching = null) => new(
     [
         new SendPhoneCode(phoneLink ?? new()), new VerifyPhoneCode(phoneLink ?? new()),
         new RecordConsent(), new CompleteSignup(), new DescribeMyData(), new RequestDeletion(), new RequestCoordinator(),
-        new GetMatchSuggestions(), new SendMatchRequest(), new AnswerMatchRequest(),
+        new GetMatchSuggestions(matching ?? new()), new SendMatchRequest(), new AnswerMatchRequest(),
         new SaveMeetingReport(), new SaveSurvey(), new RegisterForEvent(),
     ]);
 }

@@ -1,15 +1,19 @@
 using System.Globalization;
+using MentorBot.Bot.Dialogs.Engine;
+using MentorBot.Bot.Dialogs.Rendering;
 using MentorBot.Bot.Matching;
 
 namespace MentorBot.Bot.Conversations.Actions;
 
 /// <summary>
 /// Up to three mentors for her to choose from, as numbered lines with a short reason in her language
-/// ("1. Karen - Project manager - same field - speaks العربية - Aarhus"; plain separators keep an SMS in GSM-7), showing only what mentors agreed
-/// to share: first name, profession, languages, city. "Show others" runs it again and skips those shown.
-/// Results: <c>count</c>, <c>list</c>, and <c>mentor_1..3</c> (ids, for <c>send_match_request</c>).
+/// (<see cref="SuggestionList"/>: "1. Karen - Project manager - same field: IT - speaks Arabic - Aarhus/Aalborg"),
+/// showing only what mentors agreed to share: first name, profession, languages, branch. "Show others"
+/// runs it again and skips those shown.
+/// Results: <c>count</c>, <c>list</c>, <c>shown</c>, <c>mentor_1..3</c> (ids, for <c>send_match_request</c>)
+/// and <c>score_1..3</c> (kept on the match for later evaluation of the weights).
 /// </summary>
-public sealed class GetMatchSuggestions : IDialogAction
+public sealed class GetMatchSuggestions(MatchingOptions options) : IDialogAction
 {
     public string Name => "get_match_suggestions";
 
@@ -17,46 +21,35 @@ public sealed class GetMatchSuggestions : IDialogAction
     {
         var shownBefore = (context.Value("results.shown") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(Guid.Parse).ToHashSet();
-        var suggestions = await SuggestionFinder.FindAsync(context.Db, context.Person, shownBefore, 3, cancellationToken);
+        var suggestions = await SuggestionFinder.FindAsync(context.Db, context.Person, shownBefore, options, cancellationToken);
 
         var results = new Dictionary<string, string>
         {
             ["count"] = suggestions.Count.ToString(CultureInfo.InvariantCulture),
-            ["list"] = string.Join('\n', suggestions.Select((s, i) => Line(context, i + 1, s))),
+            ["list"] = SuggestionList.Render(context.Library.Catalog, context.Language, suggestions, list => WholeMessage(context.Library, context.Language, suggestions.Count, list)),
             ["shown"] = string.Join(',', shownBefore.Concat(suggestions.Select(s => s.MentorId))),
         };
         for (var i = 0; i < suggestions.Count; i++)
         {
             results[$"mentor_{i + 1}"] = suggestions[i].MentorId.ToString();
+            results[$"score_{i + 1}"] = suggestions[i].Score.ToString(CultureInfo.InvariantCulture);
         }
 
         return results;
     }
 
-    static string Line(DialogActionContext context, int number, MentorSuggestion suggestion)
+    /// <summary>The question as the mentee will get it by SMS, with its options, around a list text.</summary>
+    internal static string WholeMessage(DialogLibrary library, string language, int count, string list)
     {
-        var parts = new List<string> { suggestion.FirstName };
-        if (!string.IsNullOrWhiteSpace(suggestion.Profession))
+        if (count == 0 || !library.Dialogs.TryGetValue("match_suggestions", out var dialog)
+            || dialog.Steps.FirstOrDefault(s => s.Id == $"pick_of_{Words[Math.Min(count, 3)]}") is not { } step)
         {
-            parts.Add(suggestion.Profession);
+            return list;
         }
 
-        if (suggestion.Field is not null)
-        {
-            parts.Add(context.Text("suggestions.reason.same_field"));
-        }
-
-        if (suggestion.SharedLanguages.Count > 0)
-        {
-            var names = suggestion.SharedLanguages.Select(code => context.Library.Catalog.TryText(code, "language.name") ?? code);
-            parts.Add(context.Text("suggestions.reason.speaks", new Dictionary<string, string> { ["languages"] = string.Join(", ", names) }));
-        }
-
-        if (!string.IsNullOrWhiteSpace(suggestion.City))
-        {
-            parts.Add(suggestion.City);
-        }
-
-        return $"{number.ToString(CultureInfo.InvariantCulture)}. {string.Join(" - ", parts)}";
+        var prompt = PromptBuilder.Prompt(step, language, library.Catalog, new Dictionary<string, string> { ["list"] = list });
+        return new SmsRenderer(library.Catalog).Render(prompt);
     }
+
+    static readonly string[] Words = ["zero", "one", "two", "three"];
 }

@@ -40,6 +40,7 @@ public sealed class SendMatchRequest : IDialogAction
             MentorId = mentorId,
             Status = MatchStatus.Requested,
             RequestedAt = context.Now,
+            Score = double.TryParse(context.Value($"results.score_{pick}"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var score) ? score : null,
         };
         match.History.Add(new MatchStatusChange { ToStatus = MatchStatus.Requested, ChangedBy = ActorKind.Participant, ActorId = context.Person.Id, ChangedAt = context.Now });
         db.Matches.Add(match);
