@@ -34,6 +34,7 @@ public sealed class MentorBotDb(DbContextOptions<MentorBotDb> options) : DbConte
     public DbSet<ScheduledPrompt> ScheduledPrompts => Set<ScheduledPrompt>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
