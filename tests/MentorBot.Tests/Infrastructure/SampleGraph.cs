@@ -25,7 +25,9 @@ public sealed class SampleGraph
         };
         var mentee = Person(branch, ParticipantRole.Mentee, "+4520000001", "ar");
         var mentor = Person(branch, ParticipantRole.Mentor, "+4520000002", "da");
-        var coordinator = new Coordinator { Email = "Coordinator@Example.org", DisplayName = "Karen", Role = CoordinatorRole.Admin, Language = "en", CreatedAt = At, DisabledAt = At.AddDays(9) };
+        var coordinator = new Coordinator { Email = "Coordinator@Example.org", DisplayName = "Karen", Role = CoordinatorRole.Admin, Language = "en", CreatedAt = At, DisabledAt = At.AddDays(9),
+            NormalizedEmail = "COORDINATOR@EXAMPLE.ORG", PasswordHash = "AQAAAAIAAYagAAAAE…", SecurityStamp = "STAMP", TwoFactorEnabled = true,
+            AuthenticatorKey = "JBSWY3DPEHPK3PXP", LockoutEnd = At.AddMinutes(15), AccessFailedCount = 3 };
         var conversation = new Conversation { ParticipantId = mentee.Id, Channel = Channel.Sms, ChannelConversationId = "+4520000001", StartedAt = At, LastActivityAt = At.AddMinutes(5) };
         var match = new Match
         {
@@ -95,6 +97,7 @@ public sealed class SampleGraph
                 ConversationId = conversation.Id, ClientActivityId = "blq7m3x2r0g",
                 Activity = """{"text": "مرحبا", "type": "message", "channelData": {"clientActivityID": "blq7m3x2r0g"}}""", CreatedAt = At,
             },
+            new DataProtectionKey { Id = 11, FriendlyName = "key-0f7c", Xml = "<key id=\"0f7c\" version=\"1\" />", CreatedAt = At },
             new AuditEntry { Id = 5, At = At, ActorKind = ActorKind.Coordinator, ActorId = coordinator.Id, Action = "transcript.viewed", SubjectKind = "participant", SubjectId = mentee.Id, BranchId = branch.Id, Details = """{"messages": 12}""" },
         ];
         return new SampleGraph { Branch = branch, Mentee = mentee, Mentor = mentor, All = all };
