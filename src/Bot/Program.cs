@@ -3,6 +3,8 @@ using MentorBot.Bot.Channels.Twilio.Simulator;
 using MentorBot.Bot.Channels.WebChat;
 using MentorBot.Bot.Commands;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Coordinator;
+using MentorBot.Bot.Coordinator.Accounts;
 using MentorBot.Bot.Database;
 using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
@@ -12,7 +14,8 @@ using MentorBot.Bot.Scheduling;
 using MentorBot.Bot.SurveyResults;
 
 // `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema
-// and exits; `chat <dialog> --lang <code>` runs a dialog in the terminal; `demo-data` adds made-up mentors.
+// and exits; `chat <dialog> --lang <code>` runs a dialog in the terminal; `demo-data` adds made-up mentors;
+// `add-coordinator --email E --role admin|coordinator [--branch B]` creates a console account (password from MENTORBOT_PASSWORD).
 if (BotCommand.From(args) is not { } command)
 {
     Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: {string.Join(", ", BotCommand.Known)}. With no command, MentorBot serves the web app.");
@@ -53,18 +56,28 @@ try
         return await DemoDataCommand.RunAsync(demo.Services, builder.Configuration.GetValue("mentors", 60), Console.Out, CancellationToken.None);
     }
 
+    if (command.Name == BotCommand.AddCoordinator)
+    {
+        builder.AddCoordinatorAccounts();
+        await using var accounts = builder.Build();
+        return await AddCoordinatorCommand.RunAsync(accounts.Services, builder.Configuration,
+            Environment.GetEnvironmentVariable(AddCoordinatorCommand.PasswordVariable), Console.Out, CancellationToken.None);
+    }
+
     builder.AddMentorBotScheduling(database);
     builder.AddTwilioChannel();
     builder.AddTwilioSimulator();
     builder.AddWebChat();
     builder.AddPrivacy();
     builder.AddSurveyResults();
+    builder.AddCoordinatorConsole();
 
     var app = builder.Build();
     app.MapHealth();
     app.MapTwilioChannel();
     app.MapTwilioSimulator();
     app.MapWebChat();
+    app.MapCoordinatorConsole();
     await app.RunAsync();
     return 0;
 }

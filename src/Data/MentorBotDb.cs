@@ -37,6 +37,7 @@ public sealed class MentorBotDb(DbContextOptions<MentorBotDb> options) : DbConte
     public DbSet<TwilioSenderSlot> TwilioSenderSlots => Set<TwilioSenderSlot>();
     public DbSet<OutboxNode> OutboxNodes => Set<OutboxNode>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -19,4 +19,22 @@ public sealed class Coordinator
     public DateTimeOffset? DisabledAt { get; set; }
 
     public List<CoordinatorBranch> Branches { get; init; } = [];
+
+    // ASP.NET Core Identity's account fields (migration 0005): the coordinator row is the console user.
+
+    /// <summary>The e-mail upper-cased by Identity's normaliser: how a login finds her.</summary>
+    public string NormalizedEmail { get; set; } = "";
+
+    public string? PasswordHash { get; set; }
+
+    public string SecurityStamp { get; set; } = "";
+
+    public bool TwoFactorEnabled { get; set; }
+
+    /// <summary>The TOTP shared secret (base32) of her authenticator app.</summary>
+    public string? AuthenticatorKey { get; set; }
+
+    public DateTimeOffset? LockoutEnd { get; set; }
+
+    public int AccessFailedCount { get; set; }
 }

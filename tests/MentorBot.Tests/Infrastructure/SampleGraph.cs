@@ -25,7 +25,9 @@ public sealed class SampleGraph
         };
         var mentee = Person(branch, ParticipantRole.Mentee, "+4520000001", "ar");
         var mentor = Person(branch, ParticipantRole.Mentor, "+4520000002", "da");
-        var coordinator = new Coordinator { Email = "Coordinator@Example.org", DisplayName = "Karen", Role = CoordinatorRole.Admin, Language = "en", CreatedAt = At, DisabledAt = At.AddDays(9) };
+        var coordinator = new Coordinator { Email = "Coordinator@Example.org", DisplayName = "Karen", Role = CoordinatorRole.Admin, Language = "en", CreatedAt = At, DisabledAt = At.AddDays(9),
+            NormalizedEmail = "COORDINATOR@EXAMPLE.ORG", PasswordHash = "AQAAAAIAAYagAAAAE…", SecurityStamp = "STAMP", TwoFactorEnabled = true,
+            AuthenticatorKey = "JBSWY3DPEHPK3PXP", LockoutEnd = At.AddMinutes(15), AccessFailedCount = 3 };
         var conversation = new Conversation { ParticipantId = mentee.Id, Channel = Channel.Sms, ChannelConversationId = "+4520000001", StartedAt = At, LastActivityAt = At.AddMinutes(5) };
         var match = new Match
         {
@@ -102,6 +104,7 @@ public sealed class SampleGraph
                 ParticipantId = mentee.Id, Phone = "+4520000001", CodeHash = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
                 CreatedAt = At, ExpiresAt = At.AddMinutes(10), Attempts = 2, VerifiedAt = At.AddMinutes(3),
             },
+            new DataProtectionKey { Id = 11, FriendlyName = "key-0f7c", Xml = "<key id=\"0f7c\" version=\"1\" />", CreatedAt = At },
             new AuditEntry { Id = 5, At = At, ActorKind = ActorKind.Coordinator, ActorId = coordinator.Id, Action = "transcript.viewed", SubjectKind = "participant", SubjectId = mentee.Id, BranchId = branch.Id, Details = """{"messages": 12}""" },
         ];
         return new SampleGraph { Branch = branch, Mentee = mentee, Mentor = mentor, All = all };

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using MentorBot.Data;
+using MentorBot.Data.Model;
+
+namespace MentorBot.Bot.Coordinator.Access;
+
+/// <summary>Writes the console's audit rows: who (coordinator id) did or saw what (action), about whom (ids), in which branch. Never names or numbers.</summary>
+public sealed class ConsoleAudit(MentorBotDb db, TimeProvider clock)
+{
+    /// <summary>Adds the row to the unit of work; the caller's SaveChanges writes it with the change it records.</summary>
+    public void Add(ConsoleAccess access, string action, string subjectKind, Guid subjectId, Guid? branchId, object? details = null) =>
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), ActorKind = ActorKind.Coordinator, ActorId = access.CoordinatorId, Action = action,
+            SubjectKind = subjectKind, SubjectId = subjectId, BranchId = branchId,
+            Details = details is null ? null : JsonSerializer.Serialize(details),
+        });
+
+    /// <summary>Records a view at once: a page that only reads still leaves its trace.</summary>
+    public async Task ViewedAsync(ConsoleAccess access, string action, string subjectKind, Guid subjectId, Guid? branchId, CancellationToken cancellationToken)
+    {
+        Add(access, action, subjectKind, subjectId, branchId);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,89 @@
+using System.Threading.RateLimiting;
+using MentorBot.Bot.Coordinator.Accounts;
+using MentorBot.Bot.Coordinator.Assets;
+using MentorBot.Bot.Coordinator.Access;
+using MentorBot.Bot.Coordinator.TakeOver;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace MentorBot.Bot.Coordinator;
+
+public static class ConsoleSetup
+{
+    public const string LoginRateLimit = "console-login";
+
+    /// <summary>
+    /// The coordinator console at <c>/console</c>: Razor Pages behind Identity's cookie, two-factor for
+    /// admins, a rate-limited login, branch-scoped data and an audit row for every view of a person.
+    /// </summary>
+    public static void AddCoordinatorConsole(this WebApplicationBuilder builder)
+    {
+        builder.AddCoordinatorAccounts();
+        var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new();
+        var services = builder.Services;
+        services.AddHttpContextAccessor();
+        new IdentityBuilder(typeof(Data.Model.Coordinator), services).AddSignInManager();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "MentorBot.Console";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.LoginPath = ConsolePaths.Login;
+            cookie.LogoutPath = ConsolePaths.Logout;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            // A coordinator on an admin page: plain 403, no redirect to a page that does not exist.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
+        {
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ConsoleClaims.ConsolePolicy, policy => policy.RequireAuthenticatedUser().AddAuthenticationSchemes(IdentityConstants.ApplicationScheme))
+            .AddPolicy(ConsoleClaims.AdminPolicy, policy => policy.RequireRole(ConsoleClaims.AdminRole).AddAuthenticationSchemes(IdentityConstants.ApplicationScheme));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only login attempts count (a POST), per client address; reading the form is free.
+            limiter.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.LoginAttemptsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                })
+                : RateLimitPartition.GetNoLimiter("read"));
+        });
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Coordinator/Pages";
+            pages.Conventions.AuthorizeFolder("/", ConsoleClaims.ConsolePolicy);
+            pages.Conventions.AllowAnonymousToPage("/Login");
+            pages.Conventions.AllowAnonymousToPage("/LoginTwoFactor");
+            pages.Conventions.AuthorizePage("/Audit", ConsoleClaims.AdminPolicy);
+        });
+        services.AddSingleton<ConsoleTexts>();
+        services.AddScoped<ConsoleText>();
+        services.AddScoped<ConsoleAccessReader>();
+        services.AddScoped<ConsoleAudit>();
+        services.AddScoped<TakeOverService>();
+    }
+
+    public static void MapCoordinatorConsole(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ConsolePaths.Root), console => console.UseMiddleware<ConsoleSecurityHeaders>());
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.UseWhen(context => context.Request.Path.StartsWithSegments(ConsolePaths.Root), console => console.UseMiddleware<AdminTwoFactorRequirement>());
+        app.MapRazorPages();
+        app.MapConsoleAssets();
+    }
+}

@@ -1,0 +1,155 @@
+using MentorBot.Bot.Coordinator.Access;
+using MentorBot.Bot.Coordinator.TakeOver;
+using MentorBot.Data;
+using MentorBot.Data.Model;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorBot.Bot.Coordinator.Pages;
+
+/// <summary>
+/// One person: profile, consents, matches, reports, surveys, scheduled prompts and her whole transcript
+/// across channels, with the handovers in it. Every view writes profile.viewed and transcript.viewed to
+/// the audit log. Someone outside her branches is not found (404). From here a coordinator takes her
+/// over, answers her, hands her back, and retries a failed prompt.
+/// </summary>
+public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TakeOverService takeOver, TimeProvider clock) : PageModel
+{
+    public Participant Person { get; private set; } = null!;
+
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public Handover? OpenHandover { get; private set; }
+
+    public List<MatchRow> Matches { get; private set; } = [];
+
+    public List<MeetingReport> Reports { get; private set; } = [];
+
+    public List<SurveyRow> Surveys { get; private set; } = [];
+
+    public List<ScheduledPrompt> Prompts { get; private set; } = [];
+
+    public List<TranscriptItem> Transcript { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var access = await accessReader.ReadAsync(cancellationToken);
+        if (await FindAsync(access, id, cancellationToken) is not { } person)
+        {
+            return NotFound();
+        }
+
+        Person = person;
+        Zone = Branch.ZoneOf(person.Branch);
+        await db.Entry(person).Collection(p => p.Consents).LoadAsync(cancellationToken);
+        await db.Entry(person).Collection(p => p.Identities).LoadAsync(cancellationToken);
+        await db.Entry(person).Reference(p => p.Profile).LoadAsync(cancellationToken);
+        var handovers = await db.Handovers.Where(h => h.ParticipantId == id).ToListAsync(cancellationToken);
+        OpenHandover = handovers.FirstOrDefault(h => h.Status != HandoverStatus.Released);
+
+        var matches = await db.Matches.Where(m => m.MenteeId == id || m.MentorId == id).OrderByDescending(m => m.RequestedAt).ToListAsync(cancellationToken);
+        var otherIds = matches.Select(m => m.MenteeId == id ? m.MentorId : m.MenteeId).ToList();
+        var others = await db.Participants.Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
+        Matches = matches.Select(m =>
+        {
+            var other = m.MenteeId == id ? m.MentorId : m.MenteeId;
+            return new MatchRow(m, other, others.GetValueOrDefault(other), access.Sees(m.BranchId));
+        }).ToList();
+        var matchIds = matches.Select(m => m.Id).ToList();
+        Reports = await db.MeetingReports.Where(r => matchIds.Contains(r.MatchId)).OrderByDescending(r => r.SubmittedAt).ToListAsync(cancellationToken);
+        Surveys = await db.SurveyInstances.Where(s => s.ParticipantId == id).OrderByDescending(s => s.SentAt)
+            .Select(s => new SurveyRow(s.Id, db.SurveyDefinitions.Where(d => d.Id == s.DefinitionId).Select(d => d.Kind).First(), s.Status, s.SentAt, s.CompletedAt,
+                db.SurveyAnswers.Count(a => a.InstanceId == s.Id)))
+            .ToListAsync(cancellationToken);
+        Prompts = await db.ScheduledPrompts.Where(s => s.ParticipantId == id).OrderByDescending(s => s.DueAt).ToListAsync(cancellationToken);
+
+        var coordinatorIds = handovers.Where(h => h.CoordinatorId != null).Select(h => h.CoordinatorId!.Value).ToList();
+        var messages = await db.Messages.Where(m => m.ParticipantId == id).OrderBy(m => m.CreatedAt).ToListAsync(cancellationToken);
+        coordinatorIds.AddRange(messages.Where(m => m.CoordinatorId != null).Select(m => m.CoordinatorId!.Value));
+        var coordinators = await db.Coordinators.Where(c => coordinatorIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.DisplayName, cancellationToken);
+        Transcript = [.. messages.Select(m => TranscriptItem.Of(m, m.CoordinatorId is { } c ? coordinators.GetValueOrDefault(c) : null)),
+            .. handovers.SelectMany(h => TranscriptItem.Of(h, h.CoordinatorId is { } c ? coordinators.GetValueOrDefault(c) : null))];
+        Transcript = [.. Transcript.OrderBy(t => t.At)];
+
+        audit.Add(access, "profile.viewed", "participant", id, person.BranchId);
+        audit.Add(access, "transcript.viewed", "participant", id, person.BranchId, new { messages = messages.Count });
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostTakeOverAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, async (access, person) => { await takeOver.TakeOverAsync(access, person, cancellationToken); return "person.notice.taken_over"; }, cancellationToken);
+
+    public Task<IActionResult> OnPostReplyAsync(Guid id, string? text, CancellationToken cancellationToken) =>
+        ActAsync(id, async (access, person) => await takeOver.ReplyAsync(access, person, text ?? "", cancellationToken) switch
+        {
+            ReplyOutcome.Sent => "person.notice.sent",
+            ReplyOutcome.Empty => "person.error.empty",
+            ReplyOutcome.NotTakenOver => "person.error.not_taken_over",
+            ReplyOutcome.OptedOut => "person.error.opted_out",
+            _ => "person.error.no_channel",
+        }, cancellationToken);
+
+    public Task<IActionResult> OnPostHandBackAsync(Guid id, CancellationToken cancellationToken) =>
+        ActAsync(id, async (access, person) => { await takeOver.HandBackAsync(access, person, cancellationToken); return "person.notice.handed_back"; }, cancellationToken);
+
+    /// <summary>A failed prompt is due again now: the dispatcher sends it on its next round.</summary>
+    public Task<IActionResult> OnPostRetryPromptAsync(Guid id, Guid promptId, CancellationToken cancellationToken) =>
+        ActAsync(id, async (access, person) =>
+        {
+            var prompt = await db.ScheduledPrompts.FirstOrDefaultAsync(p => p.Id == promptId && p.ParticipantId == person.Id, cancellationToken);
+            if (prompt is null || prompt.Status != PromptStatus.Failed)
+            {
+                return "person.error.not_failed";
+            }
+
+            prompt.Status = PromptStatus.Scheduled;
+            prompt.DueAt = clock.GetUtcNow();
+            audit.Add(access, "prompt.retried", "scheduled_prompt", prompt.Id, person.BranchId);
+            await db.SaveChangesAsync(cancellationToken);
+            return "person.notice.retried";
+        }, cancellationToken);
+
+    async Task<IActionResult> ActAsync(Guid id, Func<ConsoleAccess, Participant, Task<string>> act, CancellationToken cancellationToken)
+    {
+        var access = await accessReader.ReadAsync(cancellationToken);
+        if (await FindAsync(access, id, cancellationToken) is not { } person)
+        {
+            return NotFound();
+        }
+
+        Notice = await act(access, person);
+        return RedirectToPage("/Person", new { id });
+    }
+
+    Task<Participant?> FindAsync(ConsoleAccess access, Guid id, CancellationToken cancellationToken) =>
+        access.Filter(db.Participants).Include(p => p.Branch).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+
+    public sealed record MatchRow(Match Match, Guid OtherId, string? OtherName, bool OtherVisible);
+
+    public sealed record SurveyRow(Guid Id, SurveyKind Kind, SurveyInstanceStatus Status, DateTimeOffset SentAt, DateTimeOffset? CompletedAt, int Answers);
+
+    /// <summary>A line of the transcript: a message, or a handover moment (asked for, taken over, handed back).</summary>
+    public sealed record TranscriptItem(DateTimeOffset At, Message? Message, string? HandoverKey, string? Coordinator)
+    {
+        public static TranscriptItem Of(Message message, string? coordinator) => new(message.CreatedAt, message, null, coordinator);
+
+        public static IEnumerable<TranscriptItem> Of(Handover handover, string? coordinator)
+        {
+            yield return new(handover.RequestedAt, null, "transcript.handover.requested", null);
+            if (handover.TakenOverAt is { } taken)
+            {
+                yield return new(taken, null, "transcript.handover.taken_over", coordinator);
+            }
+
+            if (handover.ReleasedAt is { } released)
+            {
+                yield return new(released, null, "transcript.handover.released", coordinator);
+            }
+        }
+    }
+}

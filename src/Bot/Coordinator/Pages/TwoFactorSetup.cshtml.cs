@@ -1,0 +1,89 @@
+using System.Text;
+using MentorBot.Bot.Coordinator.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MentorBot.Bot.Coordinator.Pages;
+
+/// <summary>
+/// Enrols an authenticator app (TOTP, RFC 6238): shows the shared key and its otpauth:// URI, and turns
+/// two-factor on once she types a valid code. Admins land here until they have done it.
+/// </summary>
+public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> users, SignInManager<Data.Model.Coordinator> signIn) : PageModel
+{
+    public bool Enabled { get; private set; }
+
+    public bool Required { get; private set; }
+
+    public string FormattedKey { get; private set; } = "";
+
+    public string Uri { get; private set; } = "";
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        await ShowAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? code)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        var cleaned = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        if (!user.TwoFactorEnabled && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        {
+            await users.SetTwoFactorEnabledAsync(user, true);
+            await signIn.RefreshSignInAsync(user);
+            return RedirectToPage("/Index");
+        }
+
+        Error = "twofactor.invalid";
+        await ShowAsync(user);
+        return Page();
+    }
+
+    async Task ShowAsync(Data.Model.Coordinator user)
+    {
+        Enabled = user.TwoFactorEnabled;
+        Required = User.IsInRole(ConsoleClaims.AdminRole) && !Enabled;
+        if (Enabled)
+        {
+            return; // the key is a secret: shown while enrolling only
+        }
+
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user) ?? "";
+            await signIn.RefreshSignInAsync(user); // the reset changed her security stamp
+        }
+
+        FormattedKey = Format(key);
+        Uri = $"otpauth://totp/MentorBot:{System.Uri.EscapeDataString(user.Email)}?secret={key}&issuer=MentorBot&digits=6";
+    }
+
+    static string Format(string key)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < key.Length; i += 4)
+        {
+            text.Append(key.AsSpan(i, Math.Min(4, key.Length - i))).Append(' ');
+        }
+
+        return text.ToString().TrimEnd().ToLowerInvariant();
+    }
+}
