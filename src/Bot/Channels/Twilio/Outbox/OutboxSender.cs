@@ -123,7 +123,10 @@ public sealed partial class OutboxSender(
         }
 
         var message = mine[0];
-        var participant = message.ParticipantId is { } participantId ? await db.Participants.FindAsync([participantId], ct) : null;
+        // Only a refusal may concern her; an accepted send commits at once, before Twilio's first callback comes.
+        var participant = result.Outcome == TwilioSendOutcome.Rejected && message.ParticipantId is { } participantId
+            ? await db.Participants.FindAsync([participantId], ct)
+            : null;
         message.SendStartedAt = null;
         message.SendNode = null;
         Record(message, participant, plan, result, clock.GetUtcNow());
