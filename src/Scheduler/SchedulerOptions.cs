@@ -16,4 +16,7 @@ public sealed class SchedulerOptions
 
     /// <summary>How often due prompts are looked for; a prompt goes out at most this long after it is due.</summary>
     public TimeSpan PromptPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the planner looks at open matches and events for what time has made due (reminders, expiries, check-ins, the at-risk flag, ends).</summary>
+    public TimeSpan PlanInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

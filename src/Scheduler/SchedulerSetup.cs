@@ -31,6 +31,13 @@ public static class SchedulerSetup
                 .ForJob(PromptDispatchJob.Key)
                 .WithIdentity("prompt-dispatch-every", "mentorbot")
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.PromptPollInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
+            // What time brings (reminders, expiries, check-ins, at-risk flags, ends, event reminders) is
+            // planned by one pass over the open matches and events, on one node at a time.
+            quartz.AddJob<PromptPlanningJob>(job => job.WithIdentity(PromptPlanningJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(PromptPlanningJob.Key)
+                .WithIdentity("prompt-planning-every", "mentorbot")
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PlanInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

@@ -14,6 +14,8 @@ public static class SchedulingSetup
     public static void AddMentorBotScheduling(this WebApplicationBuilder builder, DatabaseServer database)
     {
         var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+        // The console lists and retries prompts on every node, web-only ones included.
+        builder.Services.AddScoped<PromptOverview>();
         if (!options.Enabled)
         {
             return;

@@ -99,8 +99,10 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
         var matchStatus = prompt.MatchId is { } matchId
             ? await db.Matches.Where(m => m.Id == matchId).Select(m => (MatchStatus?)m.Status).SingleOrDefaultAsync(cancellationToken)
             : null;
+        var eventCancelled = prompt.EventId is { } eventId
+            && await db.Events.AnyAsync(e => e.Id == eventId && e.CancelledAt != null, cancellationToken);
         return new PromptFacts(now, zone, person.Branch?.Settings ?? new BranchSettings(), person.OptedOutAt is not null,
-            person.Status is ParticipantStatus.Erased, matchStatus, sentToday, otherDialog);
+            person.Status is ParticipantStatus.Erased or ParticipantStatus.ErasureRequested, matchStatus, sentToday, otherDialog, prompt.Kind, eventCancelled);
     }
 
     async Task RecordFailureAsync(Guid promptId, Exception error, DateTimeOffset now, CancellationToken cancellationToken)

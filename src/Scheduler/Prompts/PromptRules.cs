@@ -21,11 +21,14 @@ public sealed record PromptFacts(
     bool Erased,
     MatchStatus? MatchStatus,
     int SentToHerToday,
-    DateTimeOffset? OtherDialogActiveSince);
+    DateTimeOffset? OtherDialogActiveSince,
+    string Kind = "",
+    bool EventCancelled = false);
 
 /// <summary>
 /// The rules every timed prompt obeys, in order: never to an opted-out or erased person, never for a
-/// match that ended; never at night in her time zone; at most N a day; never into the middle of
+/// match that ended (except the prompts of its end: end survey, closing, follow-up, the expiry notice),
+/// never a request reminder once the request is answered, never for a cancelled event; never at night in her time zone; at most N a day; never into the middle of
 /// another dialog she is answering (until it ends or goes stale).
 /// </summary>
 public static class PromptRules
@@ -48,9 +51,20 @@ public static class PromptRules
             return new PromptDecision.Cancel("opted_out");
         }
 
-        if (facts.MatchStatus is MatchStatus.Ended or MatchStatus.Cancelled or MatchStatus.Declined or MatchStatus.Expired)
+        if (facts.MatchStatus is MatchStatus.Ended or MatchStatus.Cancelled or MatchStatus.Declined or MatchStatus.Expired
+            && !PromptKinds.OutlivesMatch(facts.Kind))
         {
             return new PromptDecision.Cancel("match_over");
+        }
+
+        if (PromptKinds.NeedsOpenRequest(facts.Kind) && facts.MatchStatus is not (null or MatchStatus.Requested))
+        {
+            return new PromptDecision.Cancel("request_answered");
+        }
+
+        if (facts.EventCancelled)
+        {
+            return new PromptDecision.Cancel("event_cancelled");
         }
 
         var quiet = new QuietHours(facts.Settings.QuietHoursStart, facts.Settings.QuietHoursEnd);
