@@ -15,18 +15,20 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
 {
     public static readonly JobKey Key = new("prompt-dispatch", "mentorbot");
 
-    /// <summary>A bound per run, so one run never holds the scheduler thread for long; the next run goes on.</summary>
-    const int MaxPerRun = 500;
+    /// <summary>
+    /// A bound per run, so one run never holds a scheduler thread for long (the next run goes on). A run
+    /// drains everything due within it: 10,000 prompts due at once go out in a few runs, not one batch per poll.
+    /// </summary>
+    static readonly TimeSpan MaxRunTime = TimeSpan.FromSeconds(30);
 
     /// <summary>A prompt whose sending failed this many times is left as failed for a coordinator to retry.</summary>
     const int MaxAttempts = 5;
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var handled = 0;
-        while (handled < MaxPerRun && await DispatchOneAsync(cancellationToken))
+        var started = clock.GetTimestamp();
+        while (!cancellationToken.IsCancellationRequested && clock.GetElapsedTime(started) < MaxRunTime && await DispatchOneAsync(cancellationToken))
         {
-            handled++;
         }
     }
 
