@@ -16,4 +16,13 @@ public sealed class SchedulerOptions
 
     /// <summary>How often due prompts are looked for; a prompt goes out at most this long after it is due.</summary>
     public TimeSpan PromptPollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often the planner looks at open matches and events for what time has made due (reminders, expiries, check-ins, the at-risk flag, ends).</summary>
+    public TimeSpan PlanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Dispatch runs that may go on at once across the cluster (one Quartz trigger each). Two nodes drain
+    /// due prompts together only with two lanes or more; set it to about the number of scheduler nodes.
+    /// </summary>
+    public int DispatchLanes { get; set; } = 2;
 }

@@ -27,10 +27,24 @@ public static class SchedulerSetup
             // Due prompts are polled: a fixed delay measured from the end of the previous run, so a long
             // run never overlaps itself, and every node may take a turn (a trigger fires on one node only).
             quartz.AddJob<PromptDispatchJob>(job => job.WithIdentity(PromptDispatchJob.Key).StoreDurably());
+            // One trigger fires on one node at a time, so one trigger would leave every other node idle
+            // while 10,000 prompts are due: each lane is a trigger of its own, and the lanes' runs share
+            // the due prompts through FOR UPDATE SKIP LOCKED.
+            for (var lane = 0; lane < Math.Max(1, options.DispatchLanes); lane++)
+            {
+                var name = lane == 0 ? "prompt-dispatch-every" : $"prompt-dispatch-every-{lane}";
+                quartz.AddTrigger(trigger => trigger
+                    .ForJob(PromptDispatchJob.Key)
+                    .WithIdentity(name, "mentorbot")
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(options.PromptPollInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
+            }
+            // What time brings (reminders, expiries, check-ins, at-risk flags, ends, event reminders) is
+            // planned by one pass over the open matches and events, on one node at a time.
+            quartz.AddJob<PromptPlanningJob>(job => job.WithIdentity(PromptPlanningJob.Key).StoreDurably());
             quartz.AddTrigger(trigger => trigger
-                .ForJob(PromptDispatchJob.Key)
-                .WithIdentity("prompt-dispatch-every", "mentorbot")
-                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PromptPollInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
+                .ForJob(PromptPlanningJob.Key)
+                .WithIdentity("prompt-planning-every", "mentorbot")
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PlanInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

@@ -27,7 +27,7 @@ public sealed class DialogPromptSender(ConversationHost host, ReplyOutbox outbox
             db.Conversations.Add(conversation);
         }
 
-        var values = await PromptValues.ForAsync(db, person, prompt.MatchId, prompt.EventId, cancellationToken);
+        var values = await PromptValues.ForAsync(db, person, prompt.MatchId, prompt.EventId, cancellationToken, prompt.Kind);
         var reply = await host.StartAsync(db, person, conversation, prompt.DialogId, values, cancellationToken);
         outbox.Add(db, conversation, person, reply, now);
     }

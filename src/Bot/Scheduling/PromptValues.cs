@@ -7,9 +7,10 @@ namespace MentorBot.Bot.Scheduling;
 /// <summary>What a prompted dialog is told when it starts: the match and the partner's name, the event and its time and place.</summary>
 public static class PromptValues
 {
-    public static async Task<Dictionary<string, string>> ForAsync(MentorBotDb db, Participant person, Guid? matchId, Guid? eventId, CancellationToken cancellationToken)
+    public static async Task<Dictionary<string, string>> ForAsync(MentorBotDb db, Participant person, Guid? matchId, Guid? eventId, CancellationToken cancellationToken, string? kind = null)
     {
-        var values = new Dictionary<string, string>();
+        // The kind lets one dialog serve several prompts (prompt_notice says one thing per kind; match_request opens with a reminder line).
+        var values = new Dictionary<string, string> { ["answers.prompt_kind"] = kind ?? "" };
         if (matchId is { } theMatch)
         {
             values["answers.match_id"] = theMatch.ToString();
@@ -19,6 +20,13 @@ public static class PromptValues
             values["answers.mentor_name"] = match.Mentor?.DisplayName ?? "";
             values["answers.partner_name"] = (person.Id == match.MenteeId ? match.Mentor?.DisplayName : match.Mentee?.DisplayName) ?? "";
             values["answers.mentee_summary"] = match.Mentee?.Profile?.Profession ?? match.Mentee?.Profile?.ProfessionalField ?? "";
+            if (kind == MentorBot.Scheduler.Prompts.PromptKinds.Introduction
+                && (person.Id == match.MenteeId ? match.Mentor?.Phone : match.Mentee?.Phone) is { } partnerPhone)
+            {
+                // The introduction is the one prompt that shares a contact: the partner's phone number, to arrange the first meeting.
+                values["answers.partner_phone"] = partnerPhone;
+                values["answers.has_partner_phone"] = "yes";
+            }
         }
 
         if (eventId is { } theEvent)

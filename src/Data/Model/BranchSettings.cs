@@ -22,6 +22,12 @@ public sealed record BranchSettings
 
     public int CheckInIntervalDays { get; init; } = 14;
 
+    /// <summary>A check-in or report prompt unanswered this long gets its one reminder.</summary>
+    public int CheckInReminderDays { get; init; } = 3;
+
+    /// <summary>How long before an event those registered are reminded.</summary>
+    public int EventReminderHours { get; init; } = 24;
+
     public int AtRiskAfterDays { get; init; } = 30;
 
     public int FollowUpSurveyMonths { get; init; } = 6;

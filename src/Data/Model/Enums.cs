@@ -50,6 +50,7 @@ public enum RegistrationStatus { Invited, Registered, Declined, Cancelled }
 
 public enum CoordinatorRole { Admin, Coordinator }
 
-public enum PromptStatus { Scheduled, Deferred, Sent, Failed, Cancelled }
+/// <summary>Ready: a scheduler-only node decided it goes out now and handed it to the bot nodes, which start its dialog (see src/Scheduler/Worker).</summary>
+public enum PromptStatus { Scheduled, Deferred, Sent, Failed, Cancelled, Ready }
 
 public enum HandoverStatus { Requested, TakenOver, Released }

@@ -10,5 +10,11 @@ namespace MentorBot.Scheduler.Prompts;
 /// </summary>
 public interface IPromptSender
 {
+    /// <summary>
+    /// False on a scheduler-only node (<see cref="Worker.HandOverPromptSender"/>): it cannot run dialogs, so a
+    /// prompt that may go out is marked <see cref="PromptStatus.Ready"/> for the bot nodes instead of sent.
+    /// </summary>
+    bool StartsDialogs => true;
+
     Task SendAsync(MentorBotDb db, ScheduledPrompt prompt, Participant person, CancellationToken cancellationToken);
 }

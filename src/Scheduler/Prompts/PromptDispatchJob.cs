@@ -15,30 +15,42 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
 {
     public static readonly JobKey Key = new("prompt-dispatch", "mentorbot");
 
-    /// <summary>A bound per run, so one run never holds the scheduler thread for long; the next run goes on.</summary>
-    const int MaxPerRun = 500;
+    /// <summary>
+    /// A bound per run, so one run never holds a scheduler thread for ever (the next run goes on after the
+    /// poll interval); large enough that 10,000 prompts due at once go out in a few runs.
+    /// </summary>
+    const int MaxPerRun = 1000;
 
     /// <summary>A prompt whose sending failed this many times is left as failed for a coordinator to retry.</summary>
     const int MaxAttempts = 5;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
+        await DrainAsync(handedOverOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Sends what is due until nothing is (or the run's time is up). A node that starts dialogs also
+    /// sends the prompts a scheduler-only node handed over (<see cref="PromptStatus.Ready"/>);
+    /// <paramref name="handedOverOnly"/> is a web node's loop that runs no jobs but those.
+    /// </summary>
+    public async Task DrainAsync(bool handedOverOnly, CancellationToken cancellationToken)
     {
         var handled = 0;
-        while (handled < MaxPerRun && await DispatchOneAsync(cancellationToken))
+        while (!cancellationToken.IsCancellationRequested && handled < MaxPerRun && await DispatchOneAsync(handedOverOnly, cancellationToken))
         {
             handled++;
         }
     }
 
-    async Task<bool> DispatchOneAsync(CancellationToken cancellationToken)
+    async Task<bool> DispatchOneAsync(bool handedOverOnly, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         Guid? claimed = null;
+        var statuses = handedOverOnly ? new[] { "ready" } : sender.StartsDialogs ? ["scheduled", "deferred", "ready"] : ["scheduled", "deferred"];
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var prompt = await db.ScheduledPrompts
-                .FromSql($"SELECT * FROM scheduled_prompts WHERE status IN ('scheduled', 'deferred') AND due_at <= {now} ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
+                .FromSql($"SELECT * FROM scheduled_prompts WHERE status = ANY({statuses}) AND due_at <= {now} ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED")
                 .SingleOrDefaultAsync(cancellationToken);
             if (prompt is null)
             {
@@ -57,6 +69,11 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
                     prompt.Status = PromptStatus.Deferred;
                     prompt.DueAt = defer.Until;
                     prompt.LastError = defer.Reason;
+                    break;
+                case PromptDecision.Send when !sender.StartsDialogs:
+                    prompt.Status = PromptStatus.Ready; // counted against today's limit from now on (SentAt: when it was decided)
+                    prompt.SentAt = now;
+                    prompt.LastError = null;
                     break;
                 default:
                     await sender.SendAsync(db, prompt, person, cancellationToken);
@@ -91,7 +108,8 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
         var dayStart = QuietHours.AtLocal(today, TimeOnly.MinValue, zone);
         var dayEnd = QuietHours.AtLocal(today.AddDays(1), TimeOnly.MinValue, zone);
         var sentToday = await db.ScheduledPrompts.CountAsync(
-            p => p.ParticipantId == person.Id && p.Status == PromptStatus.Sent && p.SentAt >= dayStart && p.SentAt < dayEnd, cancellationToken);
+            p => p.ParticipantId == person.Id && p.Id != prompt.Id && (p.Status == PromptStatus.Sent || p.Status == PromptStatus.Ready)
+                && p.SentAt >= dayStart && p.SentAt < dayEnd, cancellationToken);
         var otherDialog = await db.DialogSessions
             .Where(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active && s.DialogId != prompt.DialogId)
             .Select(s => (DateTimeOffset?)s.UpdatedAt)
@@ -103,8 +121,10 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
         var consentWithdrawn = person.Status is ParticipantStatus.ErasureRequested
             || (await db.Consents.AnyAsync(c => c.ParticipantId == person.Id && c.Purpose == ConsentPurpose.Participation && c.WithdrawnAt != null, cancellationToken)
                 && !await db.Consents.AnyAsync(c => c.ParticipantId == person.Id && c.Purpose == ConsentPurpose.Participation && c.WithdrawnAt == null, cancellationToken));
+        var eventCancelled = prompt.EventId is { } eventId
+            && await db.Events.AnyAsync(e => e.Id == eventId && e.CancelledAt != null, cancellationToken);
         return new PromptFacts(now, zone, person.Branch?.Settings ?? new BranchSettings(), person.OptedOutAt is not null,
-            person.Status is ParticipantStatus.Erased, matchStatus, sentToday, otherDialog, consentWithdrawn);
+            person.Status is ParticipantStatus.Erased, matchStatus, sentToday, otherDialog, prompt.Kind, eventCancelled, consentWithdrawn);
     }
 
     async Task RecordFailureAsync(Guid promptId, Exception error, DateTimeOffset now, CancellationToken cancellationToken)

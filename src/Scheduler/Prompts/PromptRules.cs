@@ -22,12 +22,15 @@ public sealed record PromptFacts(
     MatchStatus? MatchStatus,
     int SentToHerToday,
     DateTimeOffset? OtherDialogActiveSince,
+    string Kind = "",
+    bool EventCancelled = false,
     bool ConsentWithdrawn = false);
 
 /// <summary>
 /// The rules every timed prompt obeys, in order: never to an opted-out or erased person, nor to one who
 /// withdrew her participation consent or asked to be deleted (she is erased after a grace period), never for a
-/// match that ended; never at night in her time zone; at most N a day; never into the middle of
+/// match that ended (except the prompts of its end: end survey, closing, follow-up, the expiry notice),
+/// never a request reminder once the request is answered, never for a cancelled event; never at night in her time zone; at most N a day; never into the middle of
 /// another dialog she is answering (until it ends or goes stale).
 /// </summary>
 public static class PromptRules
@@ -55,9 +58,20 @@ public static class PromptRules
             return new PromptDecision.Cancel("opted_out");
         }
 
-        if (facts.MatchStatus is MatchStatus.Ended or MatchStatus.Cancelled or MatchStatus.Declined or MatchStatus.Expired)
+        if (facts.MatchStatus is MatchStatus.Ended or MatchStatus.Cancelled or MatchStatus.Declined or MatchStatus.Expired
+            && !PromptKinds.OutlivesMatch(facts.Kind))
         {
             return new PromptDecision.Cancel("match_over");
+        }
+
+        if (PromptKinds.NeedsOpenRequest(facts.Kind) && facts.MatchStatus is not (null or MatchStatus.Requested))
+        {
+            return new PromptDecision.Cancel("request_answered");
+        }
+
+        if (facts.EventCancelled)
+        {
+            return new PromptDecision.Cancel("event_cancelled");
         }
 
         var quiet = new QuietHours(facts.Settings.QuietHoursStart, facts.Settings.QuietHoursEnd);

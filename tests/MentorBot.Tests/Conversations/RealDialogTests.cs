@@ -87,7 +87,11 @@ public sealed class RealDialogTests(PostgresFixture postgres)
         Assert.Equal(_clock.Now.AddDays(14), prompts["check_in:mentor"]);
         Assert.Equal(_clock.Now.AddMonths(6), prompts["end_survey:mentee"]);
         Assert.Equal(_clock.Now.AddMonths(12), prompts["followup_survey:mentee"]);
-        Assert.Equal(5, prompts.Count);
+        Assert.Equal(_clock.Now, prompts["match_introduction:mentee"]);
+        Assert.Equal(_clock.Now, prompts["match_introduction:mentor"]);
+        Assert.Equal(_clock.Now.AddMonths(6), prompts["match_closing:mentee"]);
+        Assert.Equal(_clock.Now.AddMonths(6), prompts["match_closing:mentor"]);
+        Assert.Equal(9, prompts.Count);
     }
 
     [Fact]

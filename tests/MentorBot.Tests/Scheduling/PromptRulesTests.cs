@@ -9,9 +9,9 @@ public sealed class PromptRulesTests
     static readonly TimeZoneInfo Copenhagen = TimeZoneInfo.FindSystemTimeZoneById("Europe/Copenhagen");
 
     static PromptFacts Facts(string nowUtc, int sentToday = 0, bool optedOut = false, bool erased = false, MatchStatus? match = null,
-        string? otherDialogSince = null, BranchSettings? settings = null, bool consentWithdrawn = false) =>
+        string? otherDialogSince = null, BranchSettings? settings = null, bool consentWithdrawn = false, string kind = "", bool eventCancelled = false) =>
         new(DateTimeOffset.Parse(nowUtc), Copenhagen, settings ?? new BranchSettings(), optedOut, erased, match, sentToday,
-            otherDialogSince is null ? null : DateTimeOffset.Parse(otherDialogSince), consentWithdrawn);
+            otherDialogSince is null ? null : DateTimeOffset.Parse(otherDialogSince), kind, eventCancelled, consentWithdrawn);
 
     [Theory]
     [InlineData("2026-03-11T08:30:00Z", "09:30 in Copenhagen: daytime")]
@@ -72,5 +72,63 @@ public sealed class PromptRulesTests
         var busy = Assert.IsType<PromptDecision.Defer>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", otherDialogSince: "2026-03-11T09:50:00Z")));
         Assert.Equal((DateTimeOffset.Parse("2026-03-11T10:30:00Z"), "in_another_dialog"), (busy.Until, busy.Reason));
         Assert.IsType<PromptDecision.Send>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", otherDialogSince: "2026-03-11T07:30:00Z")));
+    }
+
+    [Theory]
+    [InlineData("check_in", MatchStatus.Ended, "match_over", "a check-in of an ended match")]
+    [InlineData("at_risk_nudge", MatchStatus.Expired, "match_over", "a nudge of an expired match")]
+    [InlineData("match_request_reminder", MatchStatus.Active, "request_answered", "the mentor said yes before her reminder")]
+    [InlineData("match_request_reminder", MatchStatus.Declined, "match_over", "the mentor said no before her reminder")]
+    [InlineData("match_request", MatchStatus.PendingApproval, "request_answered", "the request itself, answered meanwhile")]
+    public void Is_cancelled_when_its_match_no_longer_needs_it(string kind, MatchStatus match, string expected, string reason)
+    {
+        var cancel = Assert.IsType<PromptDecision.Cancel>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", match: match, kind: kind)));
+        Assert.True(cancel.Reason == expected, $"{reason}: {cancel.Reason}");
+    }
+
+    [Theory]
+    [InlineData("end_survey", MatchStatus.Ended, "the end survey goes out after the match ended")]
+    [InlineData("match_closing", MatchStatus.Ended, "so does the closing message")]
+    [InlineData("followup_survey", MatchStatus.Ended, "and the follow-up survey months later")]
+    [InlineData("match_expired", MatchStatus.Expired, "the mentee hears that her request expired")]
+    [InlineData("match_request_reminder", MatchStatus.Requested, "the request is still open")]
+    public void Prompts_of_a_matchs_end_outlive_it(string kind, MatchStatus match, string reason)
+    {
+        Assert.True(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", match: match, kind: kind)) is PromptDecision.Send, reason);
+    }
+
+    [Fact]
+    public void An_erased_person_gets_not_even_the_prompts_that_outlive_a_match()
+    {
+        var cancel = Assert.IsType<PromptDecision.Cancel>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", erased: true, match: MatchStatus.Ended, kind: "end_survey")));
+        Assert.Equal("erased", cancel.Reason);
+    }
+
+    [Fact]
+    public void A_reminder_for_a_cancelled_event_is_cancelled()
+    {
+        var cancel = Assert.IsType<PromptDecision.Cancel>(PromptRules.Decide(Facts("2026-03-11T10:00:00Z", kind: "event_reminder", eventCancelled: true)));
+        Assert.Equal("event_cancelled", cancel.Reason);
+    }
+
+    [Theory]
+    [InlineData("2026-03-29T00:30:00Z", "2026-03-29T07:00:00Z", "01:30 winter time, the night of the spring change → 09:00 summer time")]
+    [InlineData("2026-03-29T01:00:00Z", "2026-03-29T07:00:00Z", "03:00 summer time, just after the skipped hour → 09:00")]
+    [InlineData("2026-10-25T00:30:00Z", "2026-10-25T08:00:00Z", "02:30 the first time (summer), the night of the autumn change → 09:00 winter time")]
+    [InlineData("2026-10-25T01:30:00Z", "2026-10-25T08:00:00Z", "02:30 the second time (winter) → 09:00 winter time")]
+    [InlineData("2026-10-24T19:00:00Z", "2026-10-25T08:00:00Z", "21:00 summer time the evening before: the night is 13 hours long")]
+    public void Quiet_hours_on_the_nights_the_clocks_change(string now, string until, string reason)
+    {
+        var defer = Assert.IsType<PromptDecision.Defer>(PromptRules.Decide(Facts(now)));
+        Assert.True(defer.Until == DateTimeOffset.Parse(until), $"{reason}: got {defer.Until:u}");
+    }
+
+    [Theory]
+    [InlineData("2026-03-28T10:00:00Z", "2026-03-29T07:00:00Z", "the daily limit on the day before spring: tomorrow's 09:00 is UTC+2")]
+    [InlineData("2026-10-24T10:00:00Z", "2026-10-25T08:00:00Z", "the daily limit on the day before autumn: tomorrow's 09:00 is UTC+1")]
+    public void The_daily_limit_across_a_clock_change_waits_for_local_morning(string now, string until, string reason)
+    {
+        var defer = Assert.IsType<PromptDecision.Defer>(PromptRules.Decide(Facts(now, sentToday: 2)));
+        Assert.True(defer.Until == DateTimeOffset.Parse(until), $"{reason}: got {defer.Until:u}");
     }
 }

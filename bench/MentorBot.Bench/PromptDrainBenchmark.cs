@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using MentorBot.Data;
+using MentorBot.Data.Embedded;
+using MentorBot.Data.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace MentorBot.Bench;
+
+/// <summary>
+/// <c>prompts --count 10000 --nodes 2</c>: that many prompts due at once, in one or several MentorBot
+/// processes (the clustered scheduler in each), delivered to a local fake Twilio API. Measures the time
+/// until every prompt is sent and every message has reached the API, and counts duplicates and losses
+/// at the API against what the database queued.
+/// </summary>
+public static class PromptDrainBenchmark
+{
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "mentorbot-tests", $"bench-{Guid.NewGuid():N}");
+        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Directory = folder, Durable = true }, NullLogger.Instance);
+        await using var twilio = FakeTwilio.Start();
+        var nodes = new List<AppProcess>();
+        try
+        {
+            var environment = new Dictionary<string, string>
+            {
+                ["ConnectionStrings__MentorBot"] = server.ConnectionString,
+                ["Twilio__AccountSid"] = "AC" + new string('0', 32),
+                ["Twilio__AuthToken"] = "bench_token",
+                ["Twilio__FromNumber"] = "+4570000000",
+                ["Twilio__ApiBaseUrl"] = twilio.BaseUrl,
+                ["Twilio__MessagesPerSecond"] = "0",
+                ["Scheduler__PromptPollInterval"] = "00:00:01",
+                ["Scheduler__DispatchLanes"] = options.Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Scheduler__PlanInterval"] = "01:00:00",
+            };
+            nodes.Add(await AppProcess.StartAsync(environment)); // the first one migrates
+            for (var i = 1; i < options.Nodes; i++)
+            {
+                nodes.Add(await AppProcess.StartAsync(environment));
+            }
+
+            var options_ = new DbContextOptionsBuilder<MentorBotDb>().UseNpgsql(server.ConnectionString).Options;
+            var stopwatch = await SeedAsync(options_, options.Count);
+            var sentAt = TimeSpan.Zero;
+            while (true)
+            {
+                await using var db = new MentorBotDb(options_);
+                var sent = await db.ScheduledPrompts.CountAsync(p => p.Status == PromptStatus.Sent);
+                if (sent == options.Count && sentAt == TimeSpan.Zero)
+                {
+                    sentAt = stopwatch.Elapsed;
+                }
+
+                var queued = await db.Messages.CountAsync(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued);
+                if (sentAt != TimeSpan.Zero && queued == 0)
+                {
+                    break;
+                }
+
+                if (stopwatch.Elapsed > TimeSpan.FromMinutes(60))
+                {
+                    Console.Error.WriteLine($"Gave up after an hour: {sent} prompts sent, {queued} messages queued.");
+                    return 1;
+                }
+
+                await Task.Delay(250);
+            }
+
+            var drained = stopwatch.Elapsed;
+            await Task.Delay(TimeSpan.FromSeconds(3)); // a duplicate would arrive now
+            await using var check = new MentorBotDb(options_);
+            var queuedPerPhone = (await check.Messages.Where(m => m.Direction == MessageDirection.Outbound)
+                .Join(check.Participants, m => m.ParticipantId, p => p.Id, (m, p) => p.Phone!).ToListAsync())
+                .GroupBy(p => p).ToDictionary(g => g.Key, g => g.Count());
+            var duplicates = queuedPerPhone.Sum(q => Math.Max(0, twilio.PerRecipient.GetValueOrDefault(q.Key) - q.Value));
+            var losses = queuedPerPhone.Sum(q => Math.Max(0, q.Value - twilio.PerRecipient.GetValueOrDefault(q.Key)));
+            var twice = await check.ScheduledPrompts.CountAsync(p => p.Attempts != 1);
+            Console.WriteLine();
+            Console.WriteLine("| measure | value |");
+            Console.WriteLine("| --- | --- |");
+            Console.WriteLine($"| prompts due at once | {options.Count} on {options.Nodes} node(s), {options.Nodes} dispatch lane(s) |");
+            Console.WriteLine($"| all prompts sent (dialogs started, replies queued) | {sentAt.TotalSeconds:F1} s ({options.Count / sentAt.TotalSeconds:F0} prompts/s) |");
+            Console.WriteLine($"| all messages accepted by the fake Twilio API | {drained.TotalSeconds:F1} s ({twilio.Total} messages) |");
+            Console.WriteLine($"| duplicates / losses at the API | {duplicates} / {losses} |");
+            Console.WriteLine($"| prompts sent more or less than once | {twice} |");
+            return duplicates == 0 && losses == 0 && twice == 0 ? 0 : 1;
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+
+            await server.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>A branch without quiet hours (the bench runs at any hour) and one person per prompt, all due a minute ago; the clock starts at the commit.</summary>
+    static async Task<Stopwatch> SeedAsync(DbContextOptions<MentorBotDb> options, int count)
+    {
+        await using var db = new MentorBotDb(options);
+        var now = DateTimeOffset.UtcNow;
+        var branch = new Branch
+        {
+            Code = "bench", Name = "Bench", City = "Aarhus", CreatedAt = now,
+            Settings = new BranchSettings { QuietHoursStart = TimeOnly.MinValue, QuietHoursEnd = TimeOnly.MinValue, MaxPromptsPerDay = 10 },
+        };
+        var people = Enumerable.Range(0, count).Select(i => new Participant
+        {
+            BranchId = branch.Id, PreferredLanguage = "en", Status = ParticipantStatus.Active, Phone = $"+4533{i:D6}", CreatedAt = now, UpdatedAt = now,
+        }).ToList();
+        db.Branches.Add(branch);
+        db.Participants.AddRange(people);
+        db.ScheduledPrompts.AddRange(people.Select(p => new ScheduledPrompt
+        {
+            ParticipantId = p.Id, Kind = "bench", DialogId = "help", OccurrenceKey = $"bench:{p.Id}", DueAt = now.AddMinutes(-1), CreatedAt = now,
+        }));
+        await db.SaveChangesAsync();
+        return Stopwatch.StartNew();
+    }
+}

@@ -1,0 +1,46 @@
+using MentorBot.Data;
+using MentorBot.Scheduler.Prompts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Scheduler.Worker;
+
+/// <summary>
+/// The scheduler-only node: the same clustered Quartz scheduler as the web nodes (same store, same
+/// scheduler name, its own instance id), with the planner and the dispatcher, but no web server, no
+/// dialogs and no channels. Prompts it decides to send are handed to the bot nodes
+/// (<see cref="HandOverPromptSender"/>). It needs a migrated database: it never migrates or starts one.
+/// </summary>
+public static class SchedulerWorker
+{
+    public const string ConnectionStringName = "MentorBot";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args);
+        // Configured in code: an appsettings.json here would be copied over the bot's (it references this project).
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            Console.Error.WriteLine($"Set ConnectionStrings__{ConnectionStringName} to the MentorBot database the web nodes use (the worker never starts an embedded one).");
+            return 2;
+        }
+
+        var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddDbContextPool<MentorBotDb>(db => db.UseNpgsql(connectionString));
+        builder.Services.AddScoped<IPromptSender, HandOverPromptSender>();
+        builder.Services.AddMentorBotScheduler(connectionString, options);
+        using var host = builder.Build();
+        host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWorker))
+            .LogInformation("MentorBot scheduler worker: jobs only, prompts handed to the bot nodes");
+        await host.RunAsync();
+        return 0;
+    }
+}

@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using System.Reflection;
+using MentorBot.Data.Model;
+using MentorBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorBot.Tests.Bot;
+
+/// <summary>
+/// The deployment with scheduler-only nodes: a web node with <c>Scheduler__Enabled=false</c> and the
+/// worker built by <c>src/Scheduler</c> on one database. The worker runs the jobs and hands the prompts
+/// over; the web node starts their dialogs; each reaches the fake Twilio API once.
+/// </summary>
+public sealed class SchedulerWorkerTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task A_scheduler_only_worker_and_a_web_only_node_deliver_each_prompt_once()
+    {
+        const int count = 100;
+        var database = await postgres.CreateDatabaseAsync();
+        await using var twilio = FakeTwilioApi.Start();
+        var web = TwilioTestEnvironment.RealAccount(database, twilio.BaseUrl);
+        web["Scheduler__PromptPollInterval"] = "00:00:01";
+        web["Twilio__MessagesPerSecond"] = "1000";
+        await using var node = await BotProcess.ServeAsync(web);
+        var phones = await SeedAsync(database, count);
+
+        using var worker = StartWorker(database);
+        try
+        {
+            await TwilioTestEnvironment.Eventually(async () =>
+            {
+                await using var db = TestDb.Open(database);
+                return await db.ScheduledPrompts.CountAsync(p => p.Status == PromptStatus.Sent) == count
+                    && !await db.Messages.AnyAsync(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued);
+            }, "every prompt sent by the web node and delivered", seconds: 120);
+            await Task.Delay(TimeSpan.FromSeconds(2));
+
+            Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM qrtz_scheduler_state")); // the worker is the cluster
+            await using var db = TestDb.Open(database);
+            Assert.All(await db.ScheduledPrompts.ToListAsync(), p => Assert.Equal((PromptStatus.Sent, 1), (p.Status, p.Attempts)));
+            var atTwilio = twilio.Requests.Where(r => r.Method == "POST").GroupBy(r => r.Form["To"]).ToDictionary(g => g.Key, g => g.Count());
+            Assert.All(phones, phone => Assert.Equal(1, atTwilio.GetValueOrDefault(phone)));
+        }
+        finally
+        {
+            worker.Kill(entireProcessTree: true);
+            await worker.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task The_worker_refuses_to_start_without_a_database()
+    {
+        using var worker = StartWorker(database: null);
+        await worker.WaitForExitAsync();
+        Assert.Equal(2, worker.ExitCode);
+        Assert.Contains("ConnectionStrings__MentorBot", await worker.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    static Process StartWorker(string? database)
+    {
+        var configuration = typeof(SchedulerWorkerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
+        var directory = Path.Combine(BotProcess.RepositoryRoot, "src", "Scheduler", "bin", configuration, "net10.0");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(directory, "MentorBot.Scheduler.dll"));
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        if (database is not null)
+        {
+            start.Environment["ConnectionStrings__MentorBot"] = database;
+        }
+
+        start.Environment["Scheduler__PromptPollInterval"] = "00:00:01";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        return process;
+    }
+
+    static async Task<List<string>> SeedAsync(string database, int count)
+    {
+        await using var db = TestDb.Open(database);
+        var now = DateTimeOffset.UtcNow;
+        var branch = new Branch
+        {
+            Code = "worker-test", Name = "Worker test", City = "Odense", CreatedAt = now,
+            Settings = new BranchSettings { QuietHoursStart = TimeOnly.MinValue, QuietHoursEnd = TimeOnly.MinValue },
+        };
+        var people = Enumerable.Range(0, count).Select(i => new Participant
+        {
+            BranchId = branch.Id, PreferredLanguage = "en", Status = ParticipantStatus.Active, Phone = $"+4532{i:D6}", CreatedAt = now, UpdatedAt = now,
+        }).ToList();
+        db.Branches.Add(branch);
+        db.Participants.AddRange(people);
+        db.ScheduledPrompts.AddRange(people.Select(p => new ScheduledPrompt
+        {
+            ParticipantId = p.Id, Kind = "event_reminder", DialogId = "help", OccurrenceKey = $"worker_test:{p.Id}", DueAt = now.AddMinutes(-1), CreatedAt = now,
+        }));
+        await db.SaveChangesAsync();
+        return people.Select(p => p.Phone!).ToList();
+    }
+}
