@@ -26,11 +26,13 @@ public static class TwilioTestEnvironment
         ["Twilio__NodeLease"] = "00:00:03",
     };
 
-    /// <summary>The simulator (no account configured).</summary>
+    /// <summary>The simulator (no account configured), not paced like a real long code (1 segment a second would make
+    /// a dozen Arabic replies take a minute; the pacing has its own tests).</summary>
     public static Dictionary<string, string?> Simulator(string database) => new()
     {
         ["ConnectionStrings__MentorBot"] = database,
         ["Scheduler__Enabled"] = "false",
+        ["Twilio__MessagesPerSecond"] = "100",
     };
 
     public static Dictionary<string, string> InboundSms(string from, string body, string? messageSid = null)

@@ -33,11 +33,15 @@ public sealed partial class InFlightReconciler(
         var lease = account.Options.NodeLease;
         // A live node that could not store Twilio's answer (its database went away) leaves it in flight too.
         var stuck = account.Options.RequestTimeout + lease + lease;
+        // Never before the attempt's own POST has surely ended (the client gives up after RequestTimeout): a node taken
+        // for dead may only be starved, its request still on the way, and Twilio's list would not show it yet.
+        var requestOver = account.Options.RequestTimeout;
         var abandoned = await db.Messages.FromSql($"""
             SELECT m.* FROM messages m
             WHERE m.direction = 'outbound' AND m.delivery_status = 'queued' AND m.provider_message_id IS NULL
               AND m.channel IN ('sms', 'whatsapp') AND m.send_started_at IS NOT NULL
               AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= {now})
+              AND m.send_started_at < now() - {requestOver}
               AND (m.send_started_at < now() - {stuck}
                    OR NOT EXISTS (SELECT 1 FROM outbox_nodes n WHERE n.node_id = m.send_node AND n.seen_at > now() - {lease}))
             ORDER BY m.send_started_at

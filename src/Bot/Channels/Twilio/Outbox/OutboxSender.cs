@@ -90,6 +90,13 @@ public sealed partial class OutboxSender(
             now = clock.GetUtcNow();
             message.SendStartedAt = now;
             message.SendNode = node.Id;
+            // The node's liveness is refreshed in the claim's own transaction: the heartbeat's first beat can come after a
+            // node's first claim, or late on a starved machine, and a node with no fresh row is taken for dead — another
+            // node then reconciled a send still in flight, found nothing at Twilio yet and sent it a second time.
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO outbox_nodes (node_id, seen_at) VALUES ({node.Id}, clock_timestamp())
+                ON CONFLICT (node_id) DO UPDATE SET seen_at = clock_timestamp()
+                """, ct);
             message.SentVia = planned.Route;
             message.WhatsappTemplateSid = planned.Request.ContentSid;
             message.NextAttemptAt = null;
