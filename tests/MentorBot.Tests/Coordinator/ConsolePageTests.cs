@@ -76,5 +76,17 @@ public sealed class ConsolePageTests(PostgresFixture postgres)
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         Console.WriteLine($"Console screenshot: {screenshot}");
+
+        // Survey results: Chart.js (served by the app, allowed by the CSP) draws every chart; the CSV downloads.
+        var blocked = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) { blocked.Add(message.Text); } };
+        await page.GetByRole(AriaRole.Link, new() { Name = "Survey results", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Surveys: start against end" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => typeof Chart === 'function' && [...document.querySelectorAll('canvas[data-chart]')].every(c => c.chart)");
+        Assert.True(await page.EvaluateAsync<int>("() => document.querySelectorAll('canvas[data-chart]').length") > 0);
+        Assert.Empty(blocked);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
+        Assert.StartsWith("survey-results-", download.SuggestedFilename);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "artifacts", "console-surveys.png"), FullPage = true });
     }
 }
