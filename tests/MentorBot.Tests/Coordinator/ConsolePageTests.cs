@@ -16,6 +16,7 @@ public sealed class ConsolePageTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         var data = await ConsoleTestData.SeedAsync(database);
+        await ConsoleTestData.SeedSurveysAsync(database, data);
         await using var twilio = FakeTwilioApi.Start();
         await using var bot = await BotProcess.ServeAsync(ConsoleTestData.Settings(database, twilio.BaseUrl));
         SetDefaultExpectTimeout(20_000);
@@ -83,7 +84,9 @@ public sealed class ConsolePageTests(PostgresFixture postgres)
         await page.GetByRole(AriaRole.Link, new() { Name = "Survey results", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Surveys: start against end" })).ToBeVisibleAsync();
         await page.WaitForFunctionAsync("() => typeof Chart === 'function' && [...document.querySelectorAll('canvas[data-chart]')].every(c => c.chart)");
-        Assert.True(await page.EvaluateAsync<int>("() => document.querySelectorAll('canvas[data-chart]').length") > 0);
+        // Means, response rates, and the answers of each of the two indicators.
+        Assert.Equal(4, await page.EvaluateAsync<int>("() => document.querySelectorAll('canvas[data-chart]').length"));
+        await Expect(page.Locator("#indicators")).ToContainTextAsync("Clarity about career goals");
         Assert.Empty(blocked);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
         Assert.StartsWith("survey-results-", download.SuggestedFilename);

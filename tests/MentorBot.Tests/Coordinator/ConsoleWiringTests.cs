@@ -113,29 +113,7 @@ public sealed class ConsoleWiringTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         var data = await ConsoleTestData.SeedAsync(database);
-        await using (var db = TestDb.Open(database))
-        {
-            var now = DateTimeOffset.UtcNow;
-            var start = new SurveyDefinition { Kind = SurveyKind.Start, Version = 1, DialogId = "start_survey", CreatedAt = now };
-            var end = new SurveyDefinition { Kind = SurveyKind.End, Version = 1, DialogId = "end_survey", CreatedAt = now };
-            db.AddRange(start, end);
-            foreach (var (mentee, from, to) in new[] { (data.MenteeA, 2, 4), (data.MenteeB, 1, 5) })
-            {
-                foreach (var (definition, value, days) in new[] { (start, from, -200), (end, to, -20) })
-                {
-                    var instance = new SurveyInstance
-                    {
-                        DefinitionId = definition.Id, ParticipantId = mentee, Status = SurveyInstanceStatus.Completed, SentAt = now.AddDays(days), CompletedAt = now.AddDays(days),
-                    };
-                    instance.Answers.Add(new SurveyAnswer { Indicator = "career_clarity", Number = value, AnsweredAt = now.AddDays(days) });
-                    instance.Answers.Add(new SurveyAnswer { Indicator = "job_situation", Choice = value > 3 ? "employed" : "unemployed_seeking", AnsweredAt = now.AddDays(days) });
-                    db.Add(instance);
-                }
-            }
-
-            await db.SaveChangesAsync();
-        }
-
+        await ConsoleTestData.SeedSurveysAsync(database, data);
         await using var bot = await BotProcess.ServeAsync(ConsoleTestData.Settings(database));
         using var a = await ConsoleAuthorizationTests.SignedInAsync(bot, ConsoleTestData.EmailA);
 

@@ -13,7 +13,7 @@
       dataset.backgroundColor = colours[i % colours.length];
     });
     var max = canvas.getAttribute("data-chart-max");
-    var y = { beginAtZero: true };
+    var y = { beginAtZero: true, ticks: { precision: 0 } }; // counts and 1-5 scales: whole numbers on the axis
     if (max) {
       y.max = Number(max);
     }
