@@ -13,6 +13,9 @@ public sealed class ConsoleText(ConsoleTexts texts, IHttpContextAccessor http)
 
     public string this[string key] => texts.Get(Language, key);
 
+    /// <summary>The text for <paramref name="key"/>, or <paramref name="fallback"/> when there is none (a code the texts don't know yet).</summary>
+    public string OrElse(string key, string fallback) => texts.Has(Language, key) ? texts.Get(Language, key) : fallback;
+
     public string Format(string key, params object[] values) => string.Format(Culture, texts.Get(Language, key), values);
 
     public CultureInfo Culture => CultureInfo.GetCultureInfo(Language == "da" ? "da-DK" : "en-GB");

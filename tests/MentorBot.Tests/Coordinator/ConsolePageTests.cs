@@ -16,6 +16,7 @@ public sealed class ConsolePageTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         var data = await ConsoleTestData.SeedAsync(database);
+        await ConsoleTestData.SeedSurveysAsync(database, data);
         await using var twilio = FakeTwilioApi.Start();
         await using var bot = await BotProcess.ServeAsync(ConsoleTestData.Settings(database, twilio.BaseUrl));
         SetDefaultExpectTimeout(20_000);
@@ -76,5 +77,19 @@ public sealed class ConsolePageTests(PostgresFixture postgres)
         Directory.CreateDirectory(Path.GetDirectoryName(screenshot)!);
         await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         Console.WriteLine($"Console screenshot: {screenshot}");
+
+        // Survey results: Chart.js (served by the app, allowed by the CSP) draws every chart; the CSV downloads.
+        var blocked = new List<string>();
+        page.Console += (_, message) => { if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)) { blocked.Add(message.Text); } };
+        await page.GetByRole(AriaRole.Link, new() { Name = "Survey results", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Surveys: start against end" })).ToBeVisibleAsync();
+        await page.WaitForFunctionAsync("() => typeof Chart === 'function' && [...document.querySelectorAll('canvas[data-chart]')].every(c => c.chart)");
+        // Means, response rates, and the answers of each of the two indicators.
+        Assert.Equal(4, await page.EvaluateAsync<int>("() => document.querySelectorAll('canvas[data-chart]').length"));
+        await Expect(page.Locator("#indicators")).ToContainTextAsync("Clarity about career goals");
+        Assert.Empty(blocked);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download CSV" }).ClickAsync());
+        Assert.StartsWith("survey-results-", download.SuggestedFilename);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "artifacts", "console-surveys.png"), FullPage = true });
     }
 }

@@ -79,6 +79,34 @@ public sealed record ConsoleTestData(
         return new ConsoleTestData(a.Id, b.Id, coordinatorA.Id, coordinatorB.Id, admin.Id, menteeA.Id, menteeB.Id, matchA.Id, matchB.Id, eventA.Id, eventB.Id);
     }
 
+    /// <summary>
+    /// A completed start survey (200 days ago) and end survey (20 days ago) for each mentee: career clarity
+    /// 2 → 4 and unemployed → employed in branch A, 1 → 5 in branch B.
+    /// </summary>
+    public static async Task SeedSurveysAsync(string database, ConsoleTestData data)
+    {
+        await using var db = TestDb.Open(database);
+        var now = DateTimeOffset.UtcNow;
+        var start = new SurveyDefinition { Kind = SurveyKind.Start, Version = 1, DialogId = "start_survey", CreatedAt = now };
+        var end = new SurveyDefinition { Kind = SurveyKind.End, Version = 1, DialogId = "end_survey", CreatedAt = now };
+        db.AddRange(start, end);
+        foreach (var (mentee, from, to) in new[] { (data.MenteeA, 2, 4), (data.MenteeB, 1, 5) })
+        {
+            foreach (var (definition, value, days) in new[] { (start, from, -200), (end, to, -20) })
+            {
+                var instance = new SurveyInstance
+                {
+                    DefinitionId = definition.Id, ParticipantId = mentee, Status = SurveyInstanceStatus.Completed, SentAt = now.AddDays(days), CompletedAt = now.AddDays(days),
+                };
+                instance.Answers.Add(new SurveyAnswer { Indicator = "career_clarity", Number = value, AnsweredAt = now.AddDays(days) });
+                instance.Answers.Add(new SurveyAnswer { Indicator = "job_situation", Choice = value > 3 ? "employed" : "unemployed_seeking", AnsweredAt = now.AddDays(days) });
+                db.Add(instance);
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+
     static CoordinatorAccount Account(string email, string name, CoordinatorRole role, Guid? branch)
     {
         var account = new CoordinatorAccount

@@ -1,5 +1,5 @@
 using MentorBot.Bot.Coordinator.Access;
-using MentorBot.Bot.Scheduling;
+using MentorBot.Bot.Matching;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -10,10 +10,12 @@ namespace MentorBot.Bot.Coordinator.Pages;
 
 /// <summary>
 /// Matches in her branches: requests waiting for approval, active ones (at risk first). She approves,
-/// ends, or blocks a pair from being suggested again; each change is a match_status_changes row and an
-/// audit row. (Who is suggested to whom is the matching code's business, not this page's.)
+/// ends, blocks a pair from being suggested again, or pairs a mentee and a mentor herself. Every change
+/// goes through <see cref="MatchAdministration"/>, so an approved match really starts (MatchStart plans
+/// its start survey and check-ins) and each change leaves its match_status_changes and audit rows there
+/// (this page adds none of its own). A refusal comes back as its status code with the page's notice.
 /// </summary>
-public sealed class MatchesModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TimeProvider clock) : PageModel
+public sealed class MatchesModel(MentorBotDb db, ConsoleAccessReader accessReader, MatchAdministration matches) : PageModel
 {
     static readonly MatchStatus[] Open = [MatchStatus.Requested, MatchStatus.PendingApproval, MatchStatus.Active];
 
@@ -23,6 +25,9 @@ public sealed class MatchesModel(MentorBotDb db, ConsoleAccessReader accessReade
 
     [TempData]
     public string? Notice { get; set; }
+
+    /// <summary>Why the change just asked for was refused (shown once, on this answer only).</summary>
+    public string? Refusal { get; private set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -38,82 +43,50 @@ public sealed class MatchesModel(MentorBotDb db, ConsoleAccessReader accessReade
     }
 
     public Task<IActionResult> OnPostApproveAsync(Guid matchId, CancellationToken cancellationToken) =>
-        ChangeAsync(matchId, "match.approved", async (match, access, now) =>
-        {
-            if (match.Status != MatchStatus.PendingApproval)
-            {
-                return "matches.error.state";
-            }
+        ActAsync(async scope => { await matches.ApproveAsync(scope, matchId, cancellationToken); return "matches.notice.approved"; }, cancellationToken);
 
-            Record(match, MatchStatus.Active, access, null, now);
-            match.StartedAt = now;
-            match.PlannedEndAt = now.AddMonths(match.Branch!.Settings.PlannedMatchMonths);
-            MatchPrompts.OnStarted(db, match, match.Branch.Settings, now);
-            await Task.CompletedTask;
-            return "matches.notice.approved";
-        }, cancellationToken);
-
+    /// <summary>No reason typed: "coordinator" (MatchAdministration wants one; the form's field is optional).</summary>
     public Task<IActionResult> OnPostEndAsync(Guid matchId, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(matchId, "match.ended", async (match, access, now) =>
-        {
-            if (!Open.Contains(match.Status))
-            {
-                return "matches.error.state";
-            }
+        ActAsync(async scope => { await matches.EndAsync(scope, matchId, Trimmed(reason) ?? "coordinator", cancellationToken); return "matches.notice.ended"; }, cancellationToken);
 
-            End(match, access, Trimmed(reason) ?? "coordinator", now);
-            await Task.CompletedTask;
-            return "matches.notice.ended";
-        }, cancellationToken);
-
-    public Task<IActionResult> OnPostBlockAsync(Guid matchId, string? reason, CancellationToken cancellationToken) =>
-        ChangeAsync(matchId, "pair.blocked", async (match, access, now) =>
-        {
-            if (!await db.BlockedPairs.AnyAsync(b => b.MenteeId == match.MenteeId && b.MentorId == match.MentorId, cancellationToken))
-            {
-                db.BlockedPairs.Add(new BlockedPair { MenteeId = match.MenteeId, MentorId = match.MentorId, CoordinatorId = access.CoordinatorId, Reason = Trimmed(reason), CreatedAt = now });
-            }
-
-            if (Open.Contains(match.Status))
-            {
-                End(match, access, "blocked", now);
-            }
-
-            return "matches.notice.blocked";
-        }, cancellationToken);
-
-    async Task<IActionResult> ChangeAsync(Guid matchId, string action, Func<Match, ConsoleAccess, DateTimeOffset, Task<string>> change, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostBlockAsync(Guid matchId, string? reason, CancellationToken cancellationToken)
     {
         var access = await accessReader.ReadAsync(cancellationToken);
-        var match = await access.Filter(db.Matches).Include(m => m.Branch).Include(m => m.History).FirstOrDefaultAsync(m => m.Id == matchId, cancellationToken);
-        if (match is null)
+        var pair = await access.Filter(db.Matches).Where(m => m.Id == matchId).Select(m => new { m.MenteeId, m.MentorId }).FirstOrDefaultAsync(cancellationToken);
+        return pair is null
+            ? NotFound()
+            : await ActAsync(async scope => { await matches.BlockAsync(scope, pair.MenteeId, pair.MentorId, Trimmed(reason), cancellationToken); return "matches.notice.blocked"; }, cancellationToken);
+    }
+
+    /// <summary>She pairs a mentee and a mentor (from the proposal or by ids); the match starts at once.</summary>
+    public Task<IActionResult> OnPostCreateAsync(Guid menteeId, Guid mentorId, string? overrideReason, CancellationToken cancellationToken) =>
+        ActAsync(async scope => { await matches.CreateAsync(scope, menteeId, mentorId, Trimmed(overrideReason), cancellationToken); return "matches.notice.created"; }, cancellationToken);
+
+    async Task<IActionResult> ActAsync(Func<CoordinatorScope, Task<string>> act, CancellationToken cancellationToken)
+    {
+        var access = await accessReader.ReadAsync(cancellationToken);
+        try
+        {
+            Notice = await act(await access.CoordinatorScopeAsync(db, cancellationToken));
+            return RedirectToPage("/Matches");
+        }
+        catch (MatchAdministrationException refused) when (refused.Error == MatchAdministrationError.NotFound)
         {
             return NotFound();
         }
-
-        Notice = await change(match, access, clock.GetUtcNow());
-        if (!Notice.Contains(".error.", StringComparison.Ordinal))
+        catch (MatchAdministrationException refused)
         {
-            audit.Add(access, action, "match", match.Id, match.BranchId);
-            await db.SaveChangesAsync(cancellationToken);
+            // Shown on the page with the refusal's status (409 wrong state / no free place, 422 not allowed).
+            Refusal = refused.Error switch
+            {
+                MatchAdministrationError.NoFreePlace => "matches.error.no_free_place",
+                MatchAdministrationError.NotAllowed => "matches.error.not_allowed",
+                _ => "matches.error.state",
+            };
+            await OnGetAsync(cancellationToken);
+            Response.StatusCode = refused.StatusCode;
+            return Page();
         }
-
-        return RedirectToPage("/Matches");
-    }
-
-    static void End(Match match, ConsoleAccess access, string reason, DateTimeOffset now)
-    {
-        // A match that never started is cancelled; one that ran is ended.
-        var to = match.Status == MatchStatus.Active ? MatchStatus.Ended : MatchStatus.Cancelled;
-        Record(match, to, access, reason, now);
-        match.EndedAt = now;
-        match.EndReason = reason;
-    }
-
-    static void Record(Match match, MatchStatus to, ConsoleAccess access, string? reason, DateTimeOffset now)
-    {
-        match.History.Add(new MatchStatusChange { FromStatus = match.Status, ToStatus = to, ChangedBy = ActorKind.Coordinator, ActorId = access.CoordinatorId, Reason = reason, ChangedAt = now });
-        match.Status = to;
     }
 
     static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim()[..Math.Min(text.Trim().Length, 500)];

@@ -21,8 +21,12 @@ public sealed class PeopleModel(MentorBotDb db, ConsoleAccessReader accessReader
     [BindProperty]
     public ParticipantRole? Role { get; set; }
 
-    [BindProperty]
+    /// <summary>Also from the URL (a status is no personal data): the link to the people who asked to be erased.</summary>
+    [BindProperty(SupportsGet = true)]
     public ParticipantStatus? Status { get; set; }
+
+    /// <summary>People who asked to be erased themselves (my_data / delete_me): they wait for a coordinator.</summary>
+    public int ErasureRequests { get; private set; }
 
     [BindProperty]
     public Guid? BranchId { get; set; }
@@ -48,6 +52,7 @@ public sealed class PeopleModel(MentorBotDb db, ConsoleAccessReader accessReader
     {
         var access = await accessReader.ReadAsync(cancellationToken);
         Branches = await access.Filter(db.Branches).OrderBy(b => b.Name).ToListAsync(cancellationToken);
+        ErasureRequests = await access.Filter(db.Participants).CountAsync(p => p.Status == ParticipantStatus.ErasureRequested, cancellationToken);
         var people = access.Filter(db.Participants);
         if (!string.IsNullOrWhiteSpace(Query))
         {

@@ -1,5 +1,6 @@
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Coordinator.TakeOver;
+using MentorBot.Bot.Privacy;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -12,9 +13,10 @@ namespace MentorBot.Bot.Coordinator.Pages;
 /// One person: profile, consents, matches, reports, surveys, scheduled prompts and her whole transcript
 /// across channels, with the handovers in it. Every view writes profile.viewed and transcript.viewed to
 /// the audit log. Someone outside her branches is not found (404). From here a coordinator takes her
-/// over, answers her, hands her back, and retries a failed prompt.
+/// over, answers her, hands her back, retries a failed prompt, downloads her data (JSON) and goes on to
+/// erase her (the confirmation is its own page, Erase).
 /// </summary>
-public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TakeOverService takeOver, TimeProvider clock) : PageModel
+public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TakeOverService takeOver, PersonExport export, TimeProvider clock) : PageModel
 {
     public Participant Person { get; private set; } = null!;
 
@@ -113,6 +115,18 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
             await db.SaveChangesAsync(cancellationToken);
             return "person.notice.retried";
         }, cancellationToken);
+
+    /// <summary>
+    /// Her data as a JSON download (GDPR art. 20). A POST, so the download is a deliberate act behind the
+    /// anti-forgery token; the file is named by her id only. PersonExport writes the audit row.
+    /// </summary>
+    public async Task<IActionResult> OnPostExportAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var access = await accessReader.ReadAsync(cancellationToken);
+        return await export.ExportJsonAsync(id, access.CoordinatorId, access.BranchScope(), cancellationToken) is { } json
+            ? File(json, "application/json; charset=utf-8", $"mentorbot-person-{id}.json")
+            : NotFound();
+    }
 
     async Task<IActionResult> ActAsync(Guid id, Func<ConsoleAccess, Participant, Task<string>> act, CancellationToken cancellationToken)
     {
