@@ -46,6 +46,25 @@ public sealed record MentorFacts(
 {
     public int FreePlaces => Math.Max(0, Capacity - Load);
 
+    // Her partner company's program, resolved once per options and company text (normalising the
+    // company name per pair allocated a string for every pair the batch proposal scored). One immutable
+    // holder, so a reader on another thread never sees half of it.
+    ResolvedProgram? _program;
+
+    internal (string Code, IReadOnlyList<string> Fields)? PartnerProgram(MatchingOptions options)
+    {
+        var resolved = _program;
+        if (resolved is null || !ReferenceEquals(resolved.Options, options) || !ReferenceEquals(resolved.Company, PartnerCompany))
+        {
+            resolved = new ResolvedProgram(options, PartnerCompany, MatchScoring.PartnerProgramFor(PartnerCompany, options));
+            _program = resolved;
+        }
+
+        return resolved.Program;
+    }
+
+    sealed record ResolvedProgram(MatchingOptions Options, string? Company, (string Code, IReadOnlyList<string> Fields)? Program);
+
     readonly NormalizedText _profession = new();
     readonly NormalizedText _city = new();
 
