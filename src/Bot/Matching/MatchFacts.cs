@@ -88,20 +88,25 @@ public enum PairHistory
     Paired,
 }
 
-/// <summary>A text's comparison key, kept until the text changes.</summary>
+/// <summary>
+/// A text's comparison key, kept until the text changes. One immutable entry behind one reference:
+/// mentors' facts are cached per node and read by several turns at once.
+/// </summary>
 sealed class NormalizedText
 {
-    string? _source;
-    string _key = "";
+    sealed record Entry(string? Source, string Key);
+
+    Entry? _entry;
 
     public string Of(string? text)
     {
-        if (!ReferenceEquals(text, _source))
+        var entry = _entry;
+        if (entry is null || !ReferenceEquals(text, entry.Source))
         {
-            _key = MatchScoring.Normalize(text);
-            _source = text;
+            entry = new Entry(text, MatchScoring.Normalize(text));
+            _entry = entry;
         }
 
-        return _key;
+        return entry.Key;
     }
 }
