@@ -59,7 +59,8 @@ public static class MatchingFacts
     sealed record CachedProfile(string Version, MentorCandidate Candidate);
 
     // Per database (tests run many side by side in one process), the mentors read last time per track.
-    // Replaced whole on every read, so a mentor who left (erased, paused, full) drops out of memory too.
+    // Replaced whole on every read of all branches, so a mentor who left (erased, paused, full) drops out
+    // of memory too.
     static readonly ConcurrentDictionary<(string Database, Track Track), Dictionary<Guid, CachedProfile>> Profiles = new();
 
     /// <summary>
@@ -104,6 +105,12 @@ public static class MatchingFacts
             var taken = load + (withoutOpenRequest ? 0 : open);
             result.Add(facts.Load == taken && facts.HasHadMatch == ever ? profile.Candidate
                 : profile.Candidate with { Facts = facts with { Load = taken, HasHadMatch = ever } });
+        }
+
+        // A read of some branches only (the batch proposal) keeps the other mentors' profiles too.
+        if (branchIds is not null && cached is not null)
+        {
+            foreach (var (id, profile) in cached) profiles.TryAdd(id, profile);
         }
 
         Profiles[cacheKey] = profiles;
