@@ -21,29 +21,36 @@ public static class BatchAssignment
 {
     public static BatchProposal Propose(IReadOnlyList<MenteeFacts> mentees, IReadOnlyList<MentorFacts> mentors, Func<Guid, Guid, PairHistory> history, MatchingOptions options)
     {
+        // Scores per (mentee, mentor), not per place: all places of a mentor score the same. One flat
+        // array of costs (the negated score; 0 for an excluded pair) with one extra zero column at the end
+        // for padded places; the Hungarian loop reads it by index, no delegate per cell.
+        var n = mentees.Count;
+        var width = mentors.Count + 1;
+        var cost = new double[n * width];
+        var allowed = new bool[n * width];
+        for (var i = 0; i < n; i++)
+        {
+            var mentee = mentees[i];
+            var rowBase = i * width;
+            for (var j = 0; j < mentors.Count; j++)
+            {
+                var mentor = mentors[j];
+                if (mentor.FreePlaces <= 0 || mentor.Track != mentee.Track) continue; // excluded anyway; skips the history look-up
+                if (MatchScoring.Points(mentee, mentor, history(mentee.Id, mentor.Id), options) is { } points)
+                {
+                    cost[rowBase + j] = -points;
+                    allowed[rowBase + j] = true;
+                }
+            }
+        }
+
         var slots = new List<int>(); // column → mentor index
         for (var j = 0; j < mentors.Count; j++)
         {
             for (var k = 0; k < mentors[j].FreePlaces; k++) slots.Add(j);
         }
 
-        // Scores per (mentee, mentor), not per place: all places of a mentor score the same.
-        var n = mentees.Count;
-        var score = new double[n * mentors.Count];
-        var allowed = new bool[n * mentors.Count];
-        for (var i = 0; i < n; i++)
-        {
-            for (var j = 0; j < mentors.Count; j++)
-            {
-                if (MatchScoring.Points(mentees[i], mentors[j], history(mentees[i].Id, mentors[j].Id), options) is { } points)
-                {
-                    score[i * mentors.Count + j] = points;
-                    allowed[i * mentors.Count + j] = true;
-                }
-            }
-        }
-
-        var assignedSlot = Hungarian(n, slots.Count, (i, column) => -score[i * mentors.Count + slots[column]]);
+        var assignedSlot = Hungarian(n, cost, width, slots.ToArray());
 
         var pairs = new List<ProposedPair>();
         var unassigned = new List<Guid>();
@@ -51,7 +58,7 @@ public static class BatchAssignment
         {
             var column = assignedSlot[i];
             var j = column >= 0 && column < slots.Count ? slots[column] : -1;
-            if (j >= 0 && allowed[i * mentors.Count + j])
+            if (j >= 0 && allowed[i * width + j])
             {
                 var full = MatchScoring.Score(mentees[i], mentors[j], history(mentees[i].Id, mentors[j].Id), options);
                 pairs.Add(new ProposedPair(mentees[i].Id, mentors[j].Id, full.Points, full.Reasons));
@@ -72,18 +79,38 @@ public static class BatchAssignment
     /// </summary>
     public static int[] Hungarian(int rows, int columns, Func<int, int, double> cost)
     {
+        var width = columns + 1; // the last column is the zero cost of a padded column
+        var matrix = new double[rows * width];
+        for (var i = 0; i < rows; i++)
+        {
+            for (var j = 0; j < columns; j++) matrix[i * width + j] = cost(i, j);
+        }
+
+        var identity = new int[columns];
+        for (var j = 0; j < columns; j++) identity[j] = j;
+        return Hungarian(rows, matrix, width, identity);
+    }
+
+    /// <summary>
+    /// The same on a flat matrix: column <c>c</c> of row <c>i</c> costs <c>cost[i * width + groupOfColumn[c]]</c>
+    /// (several columns may share a group: a mentor's places), and a padded column costs
+    /// <c>cost[i * width + width - 1]</c>, which must be 0.
+    /// </summary>
+    static int[] Hungarian(int rows, double[] cost, int width, int[] groupOfColumn)
+    {
+        var columns = groupOfColumn.Length;
         var m = Math.Max(rows, columns);
         // 1-based as in the classic formulation; column 0 is the virtual start.
+        var group = new int[m + 1];
+        for (var j = 1; j <= m; j++) group[j] = j <= columns ? groupOfColumn[j - 1] : width - 1;
         var u = new double[rows + 1];
         var v = new double[m + 1];
         var rowOfColumn = new int[m + 1];
         var way = new int[m + 1];
         var minv = new double[m + 1];
         var used = new bool[m + 1];
-        var costRow = new double[m + 1];
         for (var i = 1; i <= rows; i++)
         {
-            for (var j = 1; j <= m; j++) costRow[j] = j <= columns ? cost(i - 1, j - 1) : 0;
             rowOfColumn[0] = i;
             var j0 = 0;
             Array.Fill(minv, double.PositiveInfinity);
@@ -95,10 +122,11 @@ public static class BatchAssignment
                 var delta = double.PositiveInfinity;
                 var j1 = 0;
                 var ui0 = u[i0];
+                var rowBase = (i0 - 1) * width;
                 for (var j = 1; j <= m; j++)
                 {
                     if (used[j]) continue;
-                    var c = (i0 == i ? costRow[j] : (j <= columns ? cost(i0 - 1, j - 1) : 0)) - ui0 - v[j];
+                    var c = cost[rowBase + group[j]] - ui0 - v[j];
                     if (c < minv[j])
                     {
                         minv[j] = c;

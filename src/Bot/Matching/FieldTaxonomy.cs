@@ -23,10 +23,42 @@ public static class FieldTaxonomy
         ("business", "culture"),
     ];
 
-    static readonly HashSet<(string, string)> Related = RelatedPairs.SelectMany(p => new[] { p, (p.Item2, p.Item1) }).ToHashSet();
+    // Asked for millions of pairs by the batch proposal: a table by field index, not a set of string pairs.
+    static readonly bool[,] Related = RelatedTable();
 
-    public static bool AreRelated(string? a, string? b) =>
-        a is not null && b is not null && a != b && Related.Contains((a, b));
+    public static bool AreRelated(string? a, string? b)
+    {
+        if (a is null || b is null) return false;
+        var x = IndexOf(a);
+        var y = IndexOf(b);
+        return x >= 0 && y >= 0 && x != y && Related[x, y];
+    }
+
+    static int IndexOf(string field) => field switch
+    {
+        "it" => 0,
+        "health" => 1,
+        "education" => 2,
+        "engineering" => 3,
+        "business" => 4,
+        "social" => 5,
+        "trades" => 6,
+        "culture" => 7,
+        "other" => 8,
+        _ => -1,
+    };
+
+    static bool[,] RelatedTable()
+    {
+        var table = new bool[Fields.Count, Fields.Count];
+        foreach (var (a, b) in RelatedPairs)
+        {
+            table[IndexOf(a), IndexOf(b)] = true;
+            table[IndexOf(b), IndexOf(a)] = true;
+        }
+
+        return table;
+    }
 
     /// <summary>The locale key of a field's label (the signup question's option).</summary>
     public static string LabelKey(string field) => $"signup.ask_field.choice.{field}";

@@ -46,6 +46,25 @@ public sealed record MentorFacts(
 {
     public int FreePlaces => Math.Max(0, Capacity - Load);
 
+    // Her partner company's program, resolved once per options and company text (normalising the
+    // company name per pair allocated a string for every pair the batch proposal scored). One immutable
+    // holder, so a reader on another thread never sees half of it.
+    ResolvedProgram? _program;
+
+    internal (string Code, IReadOnlyList<string> Fields)? PartnerProgram(MatchingOptions options)
+    {
+        var resolved = _program;
+        if (resolved is null || !ReferenceEquals(resolved.Options, options) || !ReferenceEquals(resolved.Company, PartnerCompany))
+        {
+            resolved = new ResolvedProgram(options, PartnerCompany, MatchScoring.PartnerProgramFor(PartnerCompany, options));
+            _program = resolved;
+        }
+
+        return resolved.Program;
+    }
+
+    sealed record ResolvedProgram(MatchingOptions Options, string? Company, (string Code, IReadOnlyList<string> Fields)? Program);
+
     readonly NormalizedText _profession = new();
     readonly NormalizedText _city = new();
 
@@ -69,20 +88,25 @@ public enum PairHistory
     Paired,
 }
 
-/// <summary>A text's comparison key, kept until the text changes.</summary>
+/// <summary>
+/// A text's comparison key, kept until the text changes. One immutable entry behind one reference:
+/// mentors' facts are cached per node and read by several turns at once.
+/// </summary>
 sealed class NormalizedText
 {
-    string? _source;
-    string _key = "";
+    sealed record Entry(string? Source, string Key);
+
+    Entry? _entry;
 
     public string Of(string? text)
     {
-        if (!ReferenceEquals(text, _source))
+        var entry = _entry;
+        if (entry is null || !ReferenceEquals(text, entry.Source))
         {
-            _key = MatchScoring.Normalize(text);
-            _source = text;
+            entry = new Entry(text, MatchScoring.Normalize(text));
+            _entry = entry;
         }
 
-        return _key;
+        return entry.Key;
     }
 }

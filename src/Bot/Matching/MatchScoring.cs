@@ -111,7 +111,7 @@ public static class MatchScoring
         }
 
         if (mentor.PartnerCompany is not null && mentee.Field is not null
-            && PartnerProgramFor(mentor.PartnerCompany, options) is { } program && program.Fields.Contains(mentee.Field))
+            && mentor.PartnerProgram(options) is { } program && program.Fields.Contains(mentee.Field))
         {
             Add(ReasonCodes.PartnerProgram, program.Code, w.PartnerProgram);
         }
@@ -144,6 +144,18 @@ public static class MatchScoring
     }
 
     // Case, spaces and punctuation differ in what people type: "Novo Nordisk A/S" is "novonordiskas".
-    internal static string Normalize(string? text) => text is null ? "" :
-        new(text.ToLower(CultureInfo.InvariantCulture).Where(char.IsLetterOrDigit).ToArray());
+    // Runs for every mentor read (profession and town), so one lowered copy and a span, no LINQ.
+    internal static string Normalize(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var lowered = text.ToLower(CultureInfo.InvariantCulture);
+        Span<char> kept = lowered.Length <= 256 ? stackalloc char[lowered.Length] : new char[lowered.Length];
+        var length = 0;
+        foreach (var c in lowered)
+        {
+            if (char.IsLetterOrDigit(c)) kept[length++] = c;
+        }
+
+        return length == lowered.Length ? lowered : new string(kept[..length]);
+    }
 }

@@ -24,19 +24,43 @@ public static class SuggestionFinder
     /// <summary>The pure part: candidates and history in, the suggestions out.</summary>
     public static IReadOnlyList<MentorSuggestion> Rank(MenteeFacts mentee, IEnumerable<MentorCandidate> mentors, IReadOnlyDictionary<Guid, PairHistory> history, IReadOnlySet<Guid> excluded, MatchingOptions options)
     {
-        // Points only (no reasons, no allocation) for every candidate; the reasons for the few shown.
+        // Points only (no reasons, no allocation) for every candidate, kept in a running top list of
+        // SuggestionCount (one pass, no sort of thousands); the reasons for the few shown.
         var band = Math.Max(options.NearEqualPoints, 0.001);
-        return mentors
-            .Where(m => !excluded.Contains(m.Facts.Id))
-            .Select(m => (Mentor: m, Points: MatchScoring.Points(mentee, m.Facts, history.GetValueOrDefault(m.Facts.Id), options)))
-            .Where(s => s.Points is not null)
-            .OrderByDescending(s => Math.Floor(s.Points!.Value / band))
-            .ThenBy(s => s.Mentor.Facts.Load)
-            .ThenByDescending(s => s.Points)
-            .ThenBy(s => s.Mentor.Facts.Id)
-            .Take(options.SuggestionCount)
-            .Select(s => (s.Mentor, Score: MatchScoring.Score(mentee, s.Mentor.Facts, history.GetValueOrDefault(s.Mentor.Facts.Id), options)))
-            .Select(s => new MentorSuggestion(s.Mentor.Facts.Id, s.Mentor.FirstName, s.Mentor.Facts.Profession, s.Mentor.BranchCode, s.Score.Points, s.Score.Reasons))
-            .ToList();
+        var count = Math.Max(0, options.SuggestionCount);
+        var best = new List<Ranked>(count + 1);
+        foreach (var mentor in mentors)
+        {
+            if (excluded.Contains(mentor.Facts.Id)) continue;
+            if (MatchScoring.Points(mentee, mentor.Facts, history.GetValueOrDefault(mentor.Facts.Id), options) is not { } points) continue;
+            var ranked = new Ranked(mentor, points, Math.Floor(points / band));
+            if (best.Count == count && (count == 0 || Compare(ranked, best[^1]) >= 0)) continue;
+            var at = best.Count;
+            while (at > 0 && Compare(ranked, best[at - 1]) < 0) at--;
+            best.Insert(at, ranked);
+            if (best.Count > count) best.RemoveAt(best.Count - 1);
+        }
+
+        var suggestions = new List<MentorSuggestion>(best.Count);
+        foreach (var (mentor, _, _) in best)
+        {
+            var score = MatchScoring.Score(mentee, mentor.Facts, history.GetValueOrDefault(mentor.Facts.Id), options);
+            suggestions.Add(new MentorSuggestion(mentor.Facts.Id, mentor.FirstName, mentor.Facts.Profession, mentor.BranchCode, score.Points, score.Reasons));
+        }
+
+        return suggestions;
+    }
+
+    readonly record struct Ranked(MentorCandidate Mentor, double Points, double Band);
+
+    // Higher band first, then fewer mentees, then more points, then the id: a total order, so the same
+    // data gives the same list.
+    static int Compare(Ranked a, Ranked b)
+    {
+        var order = b.Band.CompareTo(a.Band);
+        if (order == 0) order = a.Mentor.Facts.Load.CompareTo(b.Mentor.Facts.Load);
+        if (order == 0) order = b.Points.CompareTo(a.Points);
+        if (order == 0) order = a.Mentor.Facts.Id.CompareTo(b.Mentor.Facts.Id);
+        return order;
     }
 }
