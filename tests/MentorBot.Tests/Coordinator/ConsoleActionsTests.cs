@@ -85,4 +85,39 @@ public sealed class ConsoleActionsTests(PostgresFixture postgres)
             Assert.Contains(action, actions);
         }
     }
+
+    [Fact]
+    public async Task Inviting_a_segment_plans_one_invitation_per_person_in_it_and_only_in_her_branch()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var data = await ConsoleTestData.SeedAsync(database);
+        await using var bot = await BotProcess.ServeAsync(ConsoleTestData.Settings(database));
+        using var a = await ConsoleAuthorizationTests.SignedInAsync(bot, ConsoleTestData.EmailA);
+        using var b = await ConsoleAuthorizationTests.SignedInAsync(bot, ConsoleTestData.EmailB);
+        var page = $"/console/events/{data.EventA}";
+        var mentees = new Dictionary<string, string> { ["role"] = "Mentee", ["language"] = "" };
+
+        using (var foreign = await b.PostFormAsync($"/console/events/{data.EventB}", $"{page}?handler=Invite", mentees))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        }
+
+        using (var unknownLanguage = await a.PostFormAsync(page, $"{page}?handler=Invite", new Dictionary<string, string> { ["role"] = "Mentee", ["language"] = "xx" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, unknownLanguage.StatusCode);
+        }
+
+        for (var time = 0; time < 2; time++) // publishing again invites nobody twice
+        {
+            using var invite = await a.PostFormAsync(page, $"{page}?handler=Invite", mentees);
+            Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
+        }
+
+        var invited = await TestSql.RowsAsync(database, $"SELECT participant_id, dialog_id, status FROM scheduled_prompts WHERE event_id = '{data.EventA}'");
+        Assert.Equal([data.MenteeA, "event_invitation", "scheduled"], Assert.Single(invited)); // branch A's one mentee, not its mentor, not branch B's
+        Assert.True(await TestSql.ScalarAsync<bool>(database, $"SELECT published_at IS NOT NULL FROM events WHERE id = '{data.EventA}'"));
+        Assert.Equal(2L, await TestSql.ScalarAsync<long>(database, $"SELECT count(*) FROM audit_log WHERE action = 'event.invited' AND subject_id = '{data.EventA}'"));
+        using var shown = await a.GetAsync(page);
+        Assert.Contains("0 new invitations planned.", await shown.Content.ReadAsStringAsync());
+    }
 }
