@@ -25,6 +25,7 @@ public sealed class MatchLifePlanner(MentorBotDb db, TimeProvider clock)
         await PlanRequestsAsync(now, cancellationToken);
         await PlanActiveMatchesAsync(now, cancellationToken);
         await PlanEventRemindersAsync(now, cancellationToken);
+        await BringEndsForwardAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
@@ -194,6 +195,32 @@ public sealed class MatchLifePlanner(MentorBotDb db, TimeProvider clock)
             foreach (var person in registered)
             {
                 PromptPlan.Add(db, known, PromptPlan.ForEvent(@event, person, PromptKinds.EventReminder, PromptKinds.NoticeDialog, @event.StartsAt.AddHours(-settings.EventReminderHours), now));
+            }
+        }
+    }
+
+    /// <summary>
+    /// A match ended before its planned end (by a coordinator, or a mentee who stopped) gets its end survey and closing
+    /// message at its real end, and the follow-up survey counted from it: they were planned for the planned end when it
+    /// started, and months of silence before "your mentorship has ended" would be wrong, as would an end survey that
+    /// measures months after the mentorship stopped.
+    /// </summary>
+    async Task BringEndsForwardAsync(CancellationToken cancellationToken)
+    {
+        string[] endKinds = [PromptKinds.EndSurvey, PromptKinds.Closing, PromptKinds.FollowUpSurvey];
+        var pending = await db.ScheduledPrompts
+            .Where(p => (p.Status == PromptStatus.Scheduled || p.Status == PromptStatus.Deferred) && endKinds.Contains(p.Kind))
+            .Join(db.Matches.Where(m => m.Status == MatchStatus.Ended && m.EndedAt != null), p => p.MatchId, m => m.Id, (p, m) => new { Prompt = p, Match = m })
+            .Where(x => x.Prompt.DueAt > x.Match.EndedAt)
+            .ToListAsync(cancellationToken);
+        var branches = await db.Branches.ToDictionaryAsync(b => b.Id, cancellationToken);
+        foreach (var (prompt, match) in pending.Select(x => (x.Prompt, x.Match)))
+        {
+            var settings = branches.GetValueOrDefault(match.BranchId)?.Settings ?? new BranchSettings();
+            var due = prompt.Kind == PromptKinds.FollowUpSurvey ? match.EndedAt!.Value.AddMonths(settings.FollowUpSurveyMonths) : match.EndedAt!.Value;
+            if (due < prompt.DueAt)
+            {
+                prompt.DueAt = due;
             }
         }
     }

@@ -123,11 +123,12 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
         await mentor.Chat.SayAsync("1");
         await RunUntilAsync(database, _clock.Now.AddDays(1));
 
+        var endedAt = _clock.Now;
         await using (var db = TestDb.Open(database))
         {
             var match = await db.Matches.SingleAsync();
             match.Status = MatchStatus.Ended;
-            match.EndedAt = _clock.Now;
+            match.EndedAt = endedAt;
             (await db.Participants.SingleAsync(p => p.Id == mentee.Person.Id)).Status = ParticipantStatus.Erased;
             await db.SaveChangesAsync();
         }
@@ -141,7 +142,9 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
         var cancelled = await check.ScheduledPrompts.Where(p => p.Status == PromptStatus.Cancelled).ToListAsync();
         Assert.Contains(cancelled, p => p.Kind == PromptKinds.CheckIn && p.ParticipantId == mentor.Person.Id && p.LastError == "match_over");
         Assert.Contains(cancelled, p => p.Kind == PromptKinds.EndSurvey && p.LastError == "erased");
-        Assert.Equal(1, await SentAsync(database, mentor.Person, PromptKinds.Closing)); // the closing message still reaches the mentor at the planned end
+        Assert.Equal(1, await SentAsync(database, mentor.Person, PromptKinds.Closing)); // the closing message still reaches the mentor…
+        var closing = await check.ScheduledPrompts.SingleAsync(p => p.Kind == PromptKinds.Closing && p.ParticipantId == mentor.Person.Id);
+        Assert.True(closing.SentAt < endedAt.AddDays(2), $"…at the match's real end, not its planned end (sent {closing.SentAt:u}, ended {endedAt:u})");
     }
 
     // --- the world the tests run in ---
