@@ -57,29 +57,10 @@ public sealed class PromptClusterTests(PostgresFixture postgres)
         return environment;
     }
 
-    /// <summary>A branch without quiet hours (the test runs at any hour) and 1,000 people, each with one prompt due a minute ago.</summary>
     async Task<(string Database, List<string> Phones)> SeedAsync()
     {
         var database = await postgres.CreateDatabaseAsync();
-        await using var db = TestDb.Open(database);
-        var now = DateTimeOffset.UtcNow;
-        var branch = new Branch
-        {
-            Code = "cluster-test", Name = "Cluster test", City = "Aarhus", CreatedAt = now,
-            Settings = new BranchSettings { QuietHoursStart = TimeOnly.MinValue, QuietHoursEnd = TimeOnly.MinValue, MaxPromptsPerDay = 10 },
-        };
-        var people = Enumerable.Range(0, Prompts).Select(i => new Participant
-        {
-            BranchId = branch.Id, PreferredLanguage = "en", Status = ParticipantStatus.Active, Phone = $"+4531{i:D6}", CreatedAt = now, UpdatedAt = now,
-        }).ToList();
-        db.Branches.Add(branch);
-        db.Participants.AddRange(people);
-        db.ScheduledPrompts.AddRange(people.Select(p => new ScheduledPrompt
-        {
-            ParticipantId = p.Id, Kind = "event_reminder", DialogId = "help", OccurrenceKey = $"cluster_test:{p.Id}", DueAt = now.AddMinutes(-1), CreatedAt = now,
-        }));
-        await db.SaveChangesAsync();
-        return (database, people.Select(p => p.Phone!).ToList());
+        return (database, await DuePrompts.SeedAsync(database, Prompts, "cluster-test", "+4531"));
     }
 
     static async Task WaitUntilDeliveredAsync(string database, FakeTwilioApi twilio)

@@ -23,7 +23,7 @@ public sealed class SchedulerWorkerTests(PostgresFixture postgres)
         web["Scheduler__PromptPollInterval"] = "00:00:01";
         web["Twilio__MessagesPerSecond"] = "1000";
         await using var node = await BotProcess.ServeAsync(web);
-        var phones = await SeedAsync(database, count);
+        var phones = await DuePrompts.SeedAsync(database, count, "worker-test", "+4532");
 
         using var worker = StartWorker(database);
         try
@@ -79,28 +79,5 @@ public sealed class SchedulerWorkerTests(PostgresFixture postgres)
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         return process;
-    }
-
-    static async Task<List<string>> SeedAsync(string database, int count)
-    {
-        await using var db = TestDb.Open(database);
-        var now = DateTimeOffset.UtcNow;
-        var branch = new Branch
-        {
-            Code = "worker-test", Name = "Worker test", City = "Odense", CreatedAt = now,
-            Settings = new BranchSettings { QuietHoursStart = TimeOnly.MinValue, QuietHoursEnd = TimeOnly.MinValue },
-        };
-        var people = Enumerable.Range(0, count).Select(i => new Participant
-        {
-            BranchId = branch.Id, PreferredLanguage = "en", Status = ParticipantStatus.Active, Phone = $"+4532{i:D6}", CreatedAt = now, UpdatedAt = now,
-        }).ToList();
-        db.Branches.Add(branch);
-        db.Participants.AddRange(people);
-        db.ScheduledPrompts.AddRange(people.Select(p => new ScheduledPrompt
-        {
-            ParticipantId = p.Id, Kind = "event_reminder", DialogId = "help", OccurrenceKey = $"worker_test:{p.Id}", DueAt = now.AddMinutes(-1), CreatedAt = now,
-        }));
-        await db.SaveChangesAsync();
-        return people.Select(p => p.Phone!).ToList();
     }
 }
