@@ -8,6 +8,10 @@ namespace MentorBot.Tests.Data;
 /// <summary>The EF model and the SQL migrations describe the same schema: every entity is written and read back.</summary>
 public sealed class SchemaMappingTests(PostgresFixture postgres)
 {
+    // Written and read only by SQL: the migration runner's ledger, and the mentor change log its
+    // triggers write and MentorRoster reads.
+    static readonly HashSet<string> SqlOnlyTables = ["schema_migrations", "mentor_changes"];
+
     [Fact]
     public async Task Every_mapped_column_exists_with_the_models_type_and_nullability()
     {
@@ -43,7 +47,7 @@ public sealed class SchemaMappingTests(PostgresFixture postgres)
 
         var mappedTables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).ToHashSet();
         problems.AddRange(columns.Keys.Select(k => k.Table).Distinct()
-            .Where(t => t != "schema_migrations" && !t.StartsWith("qrtz_", StringComparison.Ordinal) && !mappedTables.Contains(t))
+            .Where(t => !SqlOnlyTables.Contains(t) && !t.StartsWith("qrtz_", StringComparison.Ordinal) && !mappedTables.Contains(t))
             .Select(t => $"table {t} has no entity"));
 
         Assert.True(problems.Count == 0, string.Join('\n', problems));
