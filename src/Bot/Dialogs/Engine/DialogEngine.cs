@@ -39,6 +39,12 @@ public sealed class DialogEngine
         }
 
         var command = GlobalCommandReader.Read(reply, context.Catalog);
+        if (command is not null && AnswersWithALanguageName(turn.CurrentStep, command, turn.Language, context))
+        {
+            reply = command.LanguageAsWritten!;
+            command = null;
+        }
+
         if (command is not null)
         {
             HandleCommand(turn, command);
@@ -75,6 +81,16 @@ public sealed class DialogEngine
         }
         return turn.Build();
     }
+
+    /// <summary>
+    /// Asked which languages she speaks, "اللغة العربية" ("the Arabic language") reads as the command
+    /// LANGUAGE + Arabic. At a choice question that understands the language's name as one of its options,
+    /// it is her answer, not a switch; elsewhere, and the bare command word anywhere, stay commands.
+    /// </summary>
+    private static bool AnswersWithALanguageName(DialogStep step, CommandReading command, string language, DialogContext context) =>
+        command is { Command: GlobalCommand.Language, LanguageAsWritten: { } named }
+        && step.Kind is StepKind.AskChoice or StepKind.AskMulti
+        && StepAnswerReader.Read(step, named, language, context) is AnswerReading.Answered;
 
     /// <summary>Continues after the host ran the pending action; its values become <c>results.&lt;name&gt;</c>.</summary>
     public DialogTurn Resume(DialogDefinition definition, DialogState state, ActionResult result, DialogContext context)

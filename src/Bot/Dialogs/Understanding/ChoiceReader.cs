@@ -59,16 +59,22 @@ public static class ChoiceReader
     }
 
     /// <summary>
-    /// Arabic and Persian write "and" as a letter glued to the next word ("وشبكة" = "and network"). A word
-    /// that is no choice by itself, but is a one-letter joiner followed by a one-word choice, is that
-    /// choice. Only one-letter joiners, so that no ordinary word is cut in two.
+    /// Arabic and Persian write "and" as a letter glued to the next word ("وشبكة" = "and network"); Tigrinya
+    /// glues "-ን" to the end of each word it joins ("ስራሕን ትምህርትን" = "work and education"), written as
+    /// a joiner with a leading hyphen. A word that is no choice by itself, but is a one-letter joiner and a
+    /// one-word choice, is that choice. Only one-letter joiners, so that no ordinary word is cut in two.
     /// </summary>
     private static string? AfterAttachedJoiner(string word, PhraseFinder<string?> finder, IReadOnlyList<string> joiners)
     {
-        foreach (var joiner in joiners.Select(TextNormalizer.Normalize).Where(j => j.Length == 1))
+        foreach (var joiner in joiners)
         {
-            if (word.Length > 1 && word.StartsWith(joiner, StringComparison.Ordinal)
-                && finder.FindAll([word[1..]]).FirstOrDefault() is { Value: { } value, Length: 1 })
+            var suffix = joiner.StartsWith('-');
+            var letter = TextNormalizer.Normalize(suffix ? joiner[1..] : joiner);
+            if (letter.Length != 1 || word.Length < 2) continue;
+            var rest = suffix
+                ? (word.EndsWith(letter, StringComparison.Ordinal) ? word[..^1] : null)
+                : (word.StartsWith(letter, StringComparison.Ordinal) ? word[1..] : null);
+            if (rest is not null && finder.FindAll([rest]).FirstOrDefault() is { Value: { } value, Length: 1 })
             {
                 return value;
             }

@@ -27,8 +27,9 @@ public static class GlobalCommandReader
         var first = commands.FindAll(words).FirstOrDefault();
         if (first is { Value: GlobalCommand.Language, Start: 0 })
         {
-            var language = LanguageNameReader.Read(words.Skip(first.Length).ToList(), catalog);
-            if (language is not null) return new CommandReading(GlobalCommand.Language, language);
+            var named = words.Skip(first.Length).ToList();
+            var language = LanguageNameReader.Read(named, catalog);
+            if (language is not null) return new CommandReading(GlobalCommand.Language, language, string.Join(' ', named));
         }
         return null;
     }

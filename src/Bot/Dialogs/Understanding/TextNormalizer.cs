@@ -45,16 +45,61 @@ public static class TextNormalizer
         return normalized.Length == 0 ? [] : normalized.Split(' ');
     }
 
-    /// <summary>Any script's decimal digits (Arabic-Indic ٠-٩, Persian ۰-۹, ...) → 0-9.</summary>
+    /// <summary>
+    /// Any script's decimal digits (Arabic-Indic ٠-٩, Persian ۰-۹, ...) → 0-9, and Ge'ez numbers
+    /// (Tigrinya, Amharic: ፫ = 3, ፲፪ = 12, ፳፻፲፰ = 2018) → their value in 0-9.
+    /// </summary>
     public static string FoldDigits(string text)
     {
         var result = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            var digit = CharUnicodeInfo.GetDecimalDigitValue(c);
-            result.Append(digit >= 0 ? (char)('0' + digit) : c);
+            if (GeezValue(text[i]) > 0)
+            {
+                var end = i;
+                while (end < text.Length && GeezValue(text[end]) > 0) end++;
+                result.Append(GeezNumber(text.AsSpan(i, end - i)).ToString(CultureInfo.InvariantCulture));
+                i = end - 1;
+                continue;
+            }
+
+            var digit = CharUnicodeInfo.GetDecimalDigitValue(text[i]);
+            result.Append(digit >= 0 ? (char)('0' + digit) : text[i]);
         }
         return result.ToString();
+    }
+
+    // ፩-፱ are 1-9, ፲-፺ the tens, ፻ a hundred and ፼ ten thousand. They are not decimal digits (there is
+    // no zero): a number is written additively, with ፻ and ፼ multiplying what stands before them.
+    static int GeezValue(char c) => c switch
+    {
+        >= '\u1369' and <= '\u1371' => c - '\u1368',
+        >= '\u1372' and <= '\u137A' => (c - '\u1371') * 10,
+        '\u137B' => 100,
+        '\u137C' => 10_000,
+        _ => 0,
+    };
+
+    static long GeezNumber(ReadOnlySpan<char> numerals)
+    {
+        long total = 0, group = 0;
+        foreach (var c in numerals)
+        {
+            var value = GeezValue(c);
+            if (value is 100 or 10_000)
+            {
+                // "፻" alone is a hundred; "፳፻" twenty hundreds. ፼ multiplies everything before it.
+                if (value == 100) total += Math.Max(group, 1) * 100;
+                else total = Math.Min(Math.Max(total + group, 1), 100_000_000_000) * 10_000; // no overflow from a run of ፼
+                group = 0;
+            }
+            else
+            {
+                group += value;
+            }
+        }
+
+        return total + group;
     }
 
     /// <summary>

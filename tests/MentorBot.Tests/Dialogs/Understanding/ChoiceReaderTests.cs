@@ -11,9 +11,12 @@ public sealed class ChoiceReaderTests
         new("education", 3, ["Teaching", "school"]),
         new("engineering", 4, ["Engineering", "وظائف"]),
         new("other", 5, ["Something else", "other", "شبكة"]),
+        new("work", 6, ["ስራሕ"]),
+        new("study", 7, ["ትምህርቲ", "ትምህርት"]),
+        new("society", 8, ["ሕብረተሰብ"]),
     ];
 
-    private static readonly string[] Joiners = ["and", "og", "و"];
+    private static readonly string[] Joiners = ["and", "og", "و", "-ን"];
 
     public static TheoryData<string, string?, string> SingleCases => new()
     {
@@ -27,7 +30,8 @@ public sealed class ChoiceReaderTests
         { "something else", "other", "two-word keyword" },
         { "Health 2", "health", "number and keyword agree" },
         { "1 2", null, "two different options" },
-        { "6", null, "number past the list" },
+        { "9", null, "number past the list" },
+        { "፪", "health", "Ge'ez numeral of the option" },
         { "0", null, "zero is not an option" },
         { "banana", null, "nothing recognised" },
     };
@@ -54,6 +58,10 @@ public sealed class ChoiceReaderTests
         { "3 1", "education it", "order of the reply is kept" },
         { "2 2", "health", "a repeated option counts once" },
         { "2", "health", "a single option is a valid list" },
+        { "ስራሕን ትምህርትን", "work study", "Tigrinya 'and' glued to the end of each word" },
+        { "ስራሕ ትምህርትን ሕብረተሰብን", "work study society", "Tigrinya: the first word without it" },
+        { "፩ ፫", "it education", "Ge'ez numerals" },
+        { "ሰን", null, "a one-letter word with the suffix is no option" },
         { "1 3 9", null, "a number off the list rejects the whole reply" },
         { "1 but not 3", null, "unknown words in a list are not ignored" },
         { "", null, "empty reply" },
