@@ -118,8 +118,7 @@ public sealed class MentorRoster
         var full = _snapshot is null || Environment.TickCount64 - _readAt > ReloadAfter.TotalMilliseconds;
         // Monotonic, not the (possibly fake) app clock: this measures how long memory went unrefreshed.
         var startedAt = Environment.TickCount64;
-        // A clone keeps the password, which a connection string read back from an open connection has lost.
-        await using var connection = (NpgsqlConnection)((ICloneable)db.Database.GetDbConnection()).Clone();
+        await using var connection = OwnConnection(db);
         await connection.OpenAsync(cancellationToken);
         // One snapshot for "which snapshot is this" and the rows read under it.
         await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
@@ -166,6 +165,16 @@ public sealed class MentorRoster
             await using var prune = new NpgsqlCommand($"DELETE FROM mentor_changes WHERE changed_at < clock_timestamp() - interval '{PruneAfter}'", connection);
             await prune.ExecuteNonQueryAsync(cancellationToken);
         }
+    }
+
+    // Its own small pool, not the turns': a refresh runs while the asking turn holds a connection, and
+    // turns queued behind the refresh hold theirs, so borrowing from their pool could wait for ever when
+    // it is exhausted. A clone keeps the password, which a connection string read back has lost.
+    static NpgsqlConnection OwnConnection(MentorBotDb db)
+    {
+        var turns = (NpgsqlConnection)db.Database.GetDbConnection();
+        var own = new NpgsqlConnectionStringBuilder(turns.ConnectionString) { MaxPoolSize = 2, ApplicationName = "mentorbot-roster" };
+        return turns.CloneWith(own.ConnectionString);
     }
 
     static RosterMentor Read(NpgsqlDataReader reader)

@@ -1,7 +1,9 @@
 using MentorBot.Bot.Matching;
+using MentorBot.Data;
 using MentorBot.Data.Model;
 using MentorBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace MentorBot.Tests.Matching;
 
@@ -17,7 +19,9 @@ public sealed class MentorProfileCacheTests(PostgresFixture postgres)
 
     static async Task<IReadOnlyList<MentorSuggestion>> SuggestAsync(MatchingWorld world, Guid menteeId)
     {
-        await using var db = TestDb.Open(world.Database);
+        // On a data source, as the app opens its contexts: the roster's own connection must still log in.
+        await using var source = NpgsqlDataSource.Create(world.Database);
+        await using var db = new MentorBotDb(new DbContextOptionsBuilder<MentorBotDb>().UseNpgsql(source).Options);
         var mentee = await db.Participants.Include(p => p.Profile).SingleAsync(p => p.Id == menteeId);
         return await SuggestionFinder.FindAsync(db, mentee, new HashSet<Guid>(), Options, CancellationToken.None);
     }
