@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using MentorBot.Data.Naming;
@@ -120,10 +119,11 @@ public sealed class MentorRoster
         var startedAt = Environment.TickCount64;
         await using var connection = OwnConnection(db);
         await connection.OpenAsync(cancellationToken);
-        // One snapshot for "which snapshot is this" and the rows read under it.
-        await using (var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken))
+        // One snapshot for "which snapshot is this" and the rows read under it, in one round trip: the
+        // transaction's BEGIN and COMMIT travel in the same batch as the reads.
+        await using (var batch = new NpgsqlBatch(connection))
         {
-            await using var batch = new NpgsqlBatch(connection, transaction);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
             batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_current_snapshot()::text"));
             if (full)
             {
@@ -135,26 +135,27 @@ public sealed class MentorRoster
                 batch.BatchCommands.Add(new NpgsqlBatchCommand(ChangedSql) { Parameters = { new("since", _snapshot) } });
             }
 
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var snapshot = reader.GetString(0);
-            var mentors = full ? [] : _mentors;
+            var gone = new List<Guid>();
             if (!full)
             {
                 // Every changed mentor leaves; those still active with her profile come back below.
                 await reader.NextResultAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken)) mentors.Remove(reader.GetGuid(0));
+                while (await reader.ReadAsync(cancellationToken)) gone.Add(reader.GetGuid(0));
             }
 
+            var read = new List<RosterMentor>();
             await reader.NextResultAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var mentor = Read(reader);
-                mentors[mentor.Candidate.Facts.Id] = mentor;
-            }
-
+            while (await reader.ReadAsync(cancellationToken)) read.Add(Read(reader));
             await reader.CloseAsync();
-            await transaction.CommitAsync(cancellationToken);
+
+            // Applied only once everything was read, so a failed read leaves the roster as it was.
+            var mentors = full ? new Dictionary<Guid, RosterMentor>(read.Count) : _mentors;
+            foreach (var id in gone) mentors.Remove(id);
+            foreach (var mentor in read) mentors[mentor.Candidate.Facts.Id] = mentor;
             _mentors = mentors;
             _snapshot = snapshot;
             _readAt = startedAt;
