@@ -17,22 +17,24 @@ public static class MatchingFacts
     /// <summary>Every mentor this mentee has a history with: blocked first, then declined, then any other match.</summary>
     public static async Task<Dictionary<Guid, PairHistory>> HistoryOfMenteeAsync(MentorBotDb db, Guid menteeId, CancellationToken cancellationToken)
     {
-        var blocked = await db.BlockedPairs.Where(b => b.MenteeId == menteeId).Select(b => b.MentorId).ToListAsync(cancellationToken);
-        var matches = await db.Matches.Where(m => m.MenteeId == menteeId).Select(m => new { m.MentorId, m.Status }).ToListAsync(cancellationToken);
-        var history = new Dictionary<Guid, PairHistory>();
-        foreach (var match in matches)
+        // One round trip on the turn's own transaction (a request it just declined counts): the strongest
+        // kind per mentor, blocked over declined over paired.
+        var rows = await db.Database.SqlQuery<PairRow>($"""
+            SELECT mentor_id AS "MentorId", max(kind) AS "Kind" FROM (
+                SELECT mentor_id, CASE WHEN status = 'declined' THEN 2 ELSE 1 END AS kind FROM matches WHERE mentee_id = {menteeId}
+                UNION ALL
+                SELECT mentor_id, 3 FROM blocked_pairs WHERE mentee_id = {menteeId}
+            ) pairs GROUP BY mentor_id
+            """).ToListAsync(cancellationToken);
+        return rows.ToDictionary(row => row.MentorId, row => row.Kind switch
         {
-            var kind = match.Status == MatchStatus.Declined ? PairHistory.Declined : PairHistory.Paired;
-            history[match.MentorId] = history.TryGetValue(match.MentorId, out var before) && before == PairHistory.Declined ? before : kind;
-        }
-
-        foreach (var mentorId in blocked)
-        {
-            history[mentorId] = PairHistory.Blocked;
-        }
-
-        return history;
+            3 => PairHistory.Blocked,
+            2 => PairHistory.Declined,
+            _ => PairHistory.Paired,
+        });
     }
+
+    sealed record PairRow(Guid MentorId, int Kind);
 
     public static MenteeFacts Of(Participant mentee)
     {
