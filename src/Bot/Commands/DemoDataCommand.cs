@@ -15,11 +15,16 @@ namespace MentorBot.Bot.Commands;
 /// </summary>
 public static class DemoDataCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, int mentors, TextWriter output, CancellationToken cancellationToken)
+    public const int DefaultMentors = 60;
+
+    /// <param name="mentorsOption">The <c>--mentors</c> value as typed (none: <see cref="DefaultMentors"/>).</param>
+    public static async Task<int> RunAsync(IServiceProvider services, string? mentorsOption, TextWriter output, CancellationToken cancellationToken)
     {
-        if (mentors is < 0 or > DemoMentor.MaxNumber + 1)
+        var mentors = DefaultMentors;
+        if (mentorsOption is not null
+            && (!int.TryParse(mentorsOption, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out mentors) || mentors > DemoMentor.MaxNumber + 1))
         {
-            await output.WriteLineAsync($"--mentors must be between 0 and {DemoMentor.MaxNumber + 1}.");
+            await output.WriteLineAsync($"--mentors must be a whole number from 0 to {DemoMentor.MaxNumber + 1}, not '{mentorsOption}'.");
             return 2;
         }
 

@@ -51,6 +51,18 @@ public sealed class DemoDataCommandTests(PostgresFixture postgres)
         Assert.Equal(50, await db.Participants.CountAsync(p => p.Role == ParticipantRole.Mentor && p.Status == ParticipantStatus.Active));
     }
 
+    [Fact]
+    public async Task A_mentor_count_that_is_not_a_number_is_refused_with_a_message_and_adds_nobody()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var demo = BotProcess.Start(["demo-data", "--mentors", "lots"], new Dictionary<string, string?> { ["ConnectionStrings__MentorBot"] = database });
+
+        Assert.Equal(2, await demo.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("--mentors must be a whole number from 0 to 100000, not 'lots'.", demo.Output);
+        Assert.DoesNotContain("   at ", demo.Output);
+        Assert.Empty(await MentorsAsync(database));
+    }
+
     static async Task<string> DemoDataAsync(string database, int mentors)
     {
         await using var demo = BotProcess.Start(["demo-data", "--mentors", mentors.ToString(System.Globalization.CultureInfo.InvariantCulture)],
