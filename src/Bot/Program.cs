@@ -53,7 +53,7 @@ try
     if (command.Name == BotCommand.DemoData)
     {
         await using var demo = builder.Build();
-        return await DemoDataCommand.RunAsync(demo.Services, builder.Configuration.GetValue("mentors", 60), Console.Out, CancellationToken.None);
+        return await DemoDataCommand.RunAsync(demo.Services, builder.Configuration["mentors"], Console.Out, CancellationToken.None);
     }
 
     if (command.Name == BotCommand.AddCoordinator)

@@ -6,6 +6,9 @@ public static class PromptKinds
     public const string MatchRequest = "match_request";
     public const string MatchRequestReminder = "match_request_reminder";
     public const string MatchExpired = "match_expired";
+
+    /// <summary>To the mentee: the mentor she asked said no (she is told kindly, then offered the next mentors).</summary>
+    public const string MatchDeclined = "match_declined";
     public const string Introduction = "match_introduction";
     public const string StartSurvey = "start_survey";
     public const string CheckIn = "check_in";
@@ -23,9 +26,10 @@ public static class PromptKinds
 
     /// <summary>
     /// Prompts that belong to a match's end or its failure: they still go out after the match is over
-    /// (every other prompt of an ended match is cancelled).
+    /// (every other prompt of an ended match is cancelled). The notice of a declined request belongs to a
+    /// declined match by nature: without it here, the dispatcher cancelled it as "match_over" and she never heard.
     /// </summary>
-    public static bool OutlivesMatch(string kind) => kind is MatchExpired or EndSurvey or Closing or FollowUpSurvey;
+    public static bool OutlivesMatch(string kind) => kind is MatchExpired or MatchDeclined or EndSurvey or Closing or FollowUpSurvey;
 
     /// <summary>Prompts that ask the mentor to answer a request: pointless once it is answered or expired.</summary>
     public static bool NeedsOpenRequest(string kind) => kind is MatchRequest or MatchRequestReminder;

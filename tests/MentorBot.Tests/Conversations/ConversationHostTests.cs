@@ -167,12 +167,13 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
         public Guid PersonId => personId;
 
         /// <summary>Starts a dialog for her as the scheduler would, with the values of its match or event.</summary>
-        public async Task<IReadOnlyList<string>> StartAsync(string dialogId, Guid? matchId, Guid? eventId)
+        /// <param name="kind">The prompt kind, as the scheduler passes it (<c>prompt_notice</c> says one thing per kind).</param>
+        public async Task<IReadOnlyList<string>> StartAsync(string dialogId, Guid? matchId, Guid? eventId, string? kind = null)
         {
             await using var db = TestDb.Open(database);
             var person = await db.Participants.SingleAsync(p => p.Id == personId);
             var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId);
-            var values = await MentorBot.Bot.Scheduling.PromptValues.ForAsync(db, person, matchId, eventId, CancellationToken.None);
+            var values = await MentorBot.Bot.Scheduling.PromptValues.ForAsync(db, person, matchId, eventId, CancellationToken.None, kind);
 
             var reply = await Host().StartAsync(db, person, conversation, dialogId, values, CancellationToken.None);
             await db.SaveChangesAsync();

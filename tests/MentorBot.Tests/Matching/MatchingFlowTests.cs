@@ -77,18 +77,22 @@ public sealed class MatchingFlowTests(PostgresFixture postgres)
         await hanne.SayAsync("2");
         Assert.Equal(["Thank you for answering. We will help Amal find another mentor."], await hanne.SayAsync("Too busy this spring"));
 
+        ScheduledPrompt prompt;
         await using (var db = TestDb.Open(world.Database))
         {
             var match = await db.Matches.SingleAsync();
             Assert.Equal((MatchStatus.Declined, "Too busy this spring"), (match.Status, match.DeclineReason));
-            var prompt = await db.ScheduledPrompts.SingleAsync(p => p.ParticipantId == menteeId);
-            Assert.Equal(("match_declined", "match_suggestions", world.Clock.Now), (prompt.Kind, prompt.DialogId, prompt.DueAt));
+            prompt = await db.ScheduledPrompts.SingleAsync(p => p.ParticipantId == menteeId);
+            Assert.Equal(("match_declined", "prompt_notice", world.Clock.Now), (prompt.Kind, prompt.DialogId, prompt.DueAt));
         }
 
-        // What the scheduler starts for her: the next suggestions, without the mentor who declined.
-        var next = await amal.StartAsync("match_suggestions", matchId, null);
-        Assert.DoesNotContain("Hanne", next[0]);
-        Assert.StartsWith("1. Lone", next[0].Split('\n')[1]);
+        // What the scheduler starts for her: a kind word without the mentor's reason, then the next
+        // suggestions, without the mentor who declined.
+        var next = await amal.StartAsync(prompt.DialogId, matchId, null, prompt.Kind);
+        Assert.Equal("Hanne cannot be your mentor this time. That happens, and it is nobody's fault. Let us find another mentor for you.", next[0]);
+        Assert.DoesNotContain(next, line => line.Contains("busy", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Hanne", next[1]);
+        Assert.StartsWith("1. Lone", next[1].Split('\n')[1]);
     }
 
     [Fact]

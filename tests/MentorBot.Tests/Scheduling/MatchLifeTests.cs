@@ -109,9 +109,30 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
         Assert.Equal(1, await SentAsync(database, mentor.Person, PromptKinds.MatchRequestReminder));
         Assert.Equal(1, await SentAsync(database, mentee.Person, PromptKinds.MatchExpired));
         var toMentee = await BotTextsAsync(database, mentee.Person);
-        Assert.Contains(toMentee, t => t.StartsWith("We did not get an answer from Karen in time", StringComparison.Ordinal));
+        Assert.Contains(toMentee, t => t.StartsWith("Karen cannot be your mentor this time. That happens, and it is nobody's fault.", StringComparison.Ordinal));
         Assert.Contains(await db.DialogSessions.Where(s => s.ParticipantId == mentee.Person.Id).Select(s => s.DialogId).ToListAsync(), d => d == "match_suggestions");
         Assert.Empty(await db.ScheduledPrompts.Where(p => p.MatchId == matchId && (p.Status == PromptStatus.Scheduled || p.Status == PromptStatus.Deferred)).ToListAsync());
+    }
+
+    [Fact]
+    public async Task A_declined_request_reaches_the_mentee_kindly_without_the_reason_and_she_gets_new_suggestions()
+    {
+        var (database, mentee, mentor) = await AddPairAsync();
+        var matchId = await RequestAsync(database, mentee.Person, mentor.Person);
+        await RunUntilAsync(database, _clock.Now.AddHours(1));
+        await mentor.Chat.SayAsync("2"); // no, not this time
+        await mentor.Chat.SayAsync("I am moving to Aarhus");
+
+        await RunUntilAsync(database, _clock.Now.AddHours(1));
+
+        Assert.Equal(1, await SentAsync(database, mentee.Person, PromptKinds.MatchDeclined));
+        var toMentee = await BotTextsAsync(database, mentee.Person);
+        Assert.Equal("Karen cannot be your mentor this time. That happens, and it is nobody's fault. Let us find another mentor for you.", toMentee[0]);
+        Assert.DoesNotContain(toMentee, t => t.Contains("Aarhus", StringComparison.Ordinal));
+        await using var db = TestDb.Open(database);
+        var match = await db.Matches.SingleAsync(m => m.Id == matchId);
+        Assert.Equal((MatchStatus.Declined, "I am moving to Aarhus"), (match.Status, match.DeclineReason)); // her reason stays with the coordinators
+        Assert.Contains(await db.DialogSessions.Where(s => s.ParticipantId == mentee.Person.Id).Select(s => s.DialogId).ToListAsync(), d => d == "match_suggestions");
     }
 
     [Fact]

@@ -91,6 +91,7 @@ public sealed class PromptRulesTests
     [InlineData("match_closing", MatchStatus.Ended, "so does the closing message")]
     [InlineData("followup_survey", MatchStatus.Ended, "and the follow-up survey months later")]
     [InlineData("match_expired", MatchStatus.Expired, "the mentee hears that her request expired")]
+    [InlineData("match_declined", MatchStatus.Declined, "the mentee hears the mentor could not take her, and gets others")]
     [InlineData("match_request_reminder", MatchStatus.Requested, "the request is still open")]
     public void Prompts_of_a_matchs_end_outlive_it(string kind, MatchStatus match, string reason)
     {

@@ -1,5 +1,6 @@
 using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
+using MentorBot.Scheduler.Prompts;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorBot.Bot.Conversations.Actions;
@@ -7,7 +8,7 @@ namespace MentorBot.Bot.Conversations.Actions;
 /// <summary>
 /// The mentor's answer to a match request (<c>answers.match_id</c> is given when the dialog starts):
 /// accept starts the match — or makes it wait for a coordinator where the branch wants to approve
-/// matches — and decline records her optional reason and offers the mentee the next suggestions. Every change is in the match's history.
+/// matches — and decline records her optional reason, tells the mentee kindly (no reason) and offers her the next suggestions. Every change is in the match's history.
 /// </summary>
 public sealed class AnswerMatchRequest : IDialogAction
 {
@@ -42,12 +43,13 @@ public sealed class AnswerMatchRequest : IDialogAction
         if (next == MatchStatus.Declined)
         {
             match.DeclineReason = reason;
-            // She is offered the next suggestions (this mentor is out of them now), as a prompt the
-            // scheduler sends within her quiet hours.
+            // She is told kindly that this mentor could not take her this time (never her reason) and is
+            // offered the next suggestions (this mentor is out of them now): prompt_notice, then
+            // match_suggestions, as a prompt the scheduler sends outside her quiet hours.
             context.Db.ScheduledPrompts.Add(new ScheduledPrompt
             {
-                ParticipantId = match.MenteeId, MatchId = match.Id, Kind = "match_declined", DialogId = "match_suggestions",
-                OccurrenceKey = $"match_declined:{match.Id}", DueAt = context.Now, CreatedAt = context.Now,
+                ParticipantId = match.MenteeId, MatchId = match.Id, Kind = PromptKinds.MatchDeclined, DialogId = PromptKinds.NoticeDialog,
+                OccurrenceKey = $"{PromptKinds.MatchDeclined}:{match.Id}", DueAt = context.Now, CreatedAt = context.Now,
             });
         }
 
