@@ -217,7 +217,12 @@ public sealed class MatchLifePlanner(MentorBotDb db, TimeProvider clock)
         foreach (var (prompt, match) in pending.Select(x => (x.Prompt, x.Match)))
         {
             var settings = branches.GetValueOrDefault(match.BranchId)?.Settings ?? new BranchSettings();
-            var due = prompt.Kind == PromptKinds.FollowUpSurvey ? match.EndedAt!.Value.AddMonths(settings.FollowUpSurveyMonths) : match.EndedAt!.Value;
+            var due = prompt.Kind switch
+            {
+                PromptKinds.FollowUpSurvey => match.EndedAt!.Value.AddMonths(settings.FollowUpSurveyMonths),
+                PromptKinds.EndSurvey => match.EndedAt!.Value + MatchStartPrompts.NoticeFirst,
+                _ => match.EndedAt!.Value,
+            };
             if (due < prompt.DueAt)
             {
                 prompt.DueAt = due;

@@ -10,6 +10,14 @@ namespace MentorBot.Scheduler.Prompts;
 public static class MatchStartPrompts
 {
     /// <summary>
+    /// A survey is due this long after the notice of the same moment (the introduction at the start, the
+    /// closing message at the end), so she reads the notice first: prompts due together go out in no set
+    /// order, and a survey begun first would hold the notice back until it ends, since a prompt never
+    /// interrupts a dialog. A notice is one message.
+    /// </summary>
+    public static readonly TimeSpan NoticeFirst = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// The <paramref name="number"/>th check-in of the series counted from <paramref name="anchor"/> (the start
     /// or the last report). The series is part of the key, so a new report starts new occurrences.
     /// </summary>
@@ -28,13 +36,13 @@ public static class MatchStartPrompts
             yield return PromptPlan.ForMatch(match, person, PromptKinds.Introduction, PromptKinds.NoticeDialog, "start", started, now);
         }
 
-        yield return PromptPlan.ForMatch(match, match.MenteeId, PromptKinds.StartSurvey, "start_survey", "start", started, now);
+        yield return PromptPlan.ForMatch(match, match.MenteeId, PromptKinds.StartSurvey, "start_survey", "start", started + NoticeFirst, now);
         foreach (var person in new[] { match.MenteeId, match.MentorId })
         {
             yield return CheckIn(match, person, started, 1, settings, now);
         }
 
-        yield return PromptPlan.ForMatch(match, match.MenteeId, PromptKinds.EndSurvey, "end_survey", "end", plannedEnd, now);
+        yield return PromptPlan.ForMatch(match, match.MenteeId, PromptKinds.EndSurvey, "end_survey", "end", plannedEnd + NoticeFirst, now);
         foreach (var person in new[] { match.MenteeId, match.MentorId })
         {
             yield return PromptPlan.ForMatch(match, person, PromptKinds.Closing, PromptKinds.NoticeDialog, "end", plannedEnd, now);

@@ -136,7 +136,7 @@ public sealed class MatchingFlowTests(PostgresFixture postgres)
 
         Assert.Equal((MatchStatus.Active, world.Clock.Now), (approved.Status, approved.StartedAt));
         await using var after = TestDb.Open(world.Database);
-        Assert.True(await after.ScheduledPrompts.AnyAsync(p => p.ParticipantId == menteeId && p.Kind == "start_survey" && p.DueAt == world.Clock.Now));
+        Assert.True(await after.ScheduledPrompts.AnyAsync(p => p.ParticipantId == menteeId && p.Kind == "start_survey" && p.DueAt == world.Clock.Now.AddMinutes(1)));
         Assert.Equal(
             [(null, MatchStatus.Requested, ActorKind.Participant), (MatchStatus.Requested, MatchStatus.PendingApproval, ActorKind.Participant), (MatchStatus.PendingApproval, MatchStatus.Active, ActorKind.Coordinator)],
             (await after.MatchStatusChanges.OrderBy(c => c.Id).ToListAsync()).Select(c => ((MatchStatus?)c.FromStatus, c.ToStatus, c.ChangedBy)));
