@@ -44,7 +44,7 @@ public static class ChatCommand
 
         while (await input.ReadLineAsync(cancellationToken) is { } line && line.Trim() != "/quit")
         {
-            db.Messages.Add(Inbound(conversation, person, line, clock.GetUtcNow()));
+            MessageLog.Inbound(db, conversation, person, line, clock.GetUtcNow(), language: person.PreferredLanguage);
             reply = await host.ReplyAsync(db, person, conversation, line, cancellationToken);
             await ShowAsync(db, outbox.Add(db, conversation, person, reply, clock.GetUtcNow()), output, cancellationToken);
         }
@@ -62,18 +62,4 @@ public static class ChatCommand
 
         await db.SaveChangesAsync(cancellationToken);
     }
-
-    static Message Inbound(Conversation conversation, Participant person, string text, DateTimeOffset at) => new()
-    {
-        Conversation = conversation,
-        ParticipantId = person.Id,
-        Channel = Channel.Console,
-        Direction = MessageDirection.Inbound,
-        Author = MessageAuthor.Participant,
-        Text = text,
-        Language = person.PreferredLanguage,
-        DeliveryStatus = DeliveryStatus.Received,
-        CreatedAt = at,
-        UpdatedAt = at,
-    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentorBot.Bot.Access;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -19,12 +20,12 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
     /// A coordinator pairs a mentee and a mentor; the match starts at once (she has approved it by making it).
     /// A mentor whose places are taken needs <paramref name="capacityOverrideReason"/>.
     /// </summary>
-    public async Task<Match> CreateAsync(CoordinatorScope scope, Guid menteeId, Guid mentorId, string? capacityOverrideReason, CancellationToken cancellationToken)
+    public async Task<Match> CreateAsync(BranchScope scope, Guid menteeId, Guid mentorId, string? capacityOverrideReason, CancellationToken cancellationToken)
     {
         await using var transaction = await BeginAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var mentee = await db.Participants.Include(p => p.Branch).SingleOrDefaultAsync(p => p.Id == menteeId && p.Role == ParticipantRole.Mentee, cancellationToken);
-        if (mentee is null || !scope.Covers(mentee.BranchId))
+        if (mentee?.BranchId is null || !scope.Allows(mentee.BranchId))
         {
             throw new MatchAdministrationException(MatchAdministrationError.NotFound, "No such mentee in your branches.");
         }
@@ -81,7 +82,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
     }
 
     /// <summary>Approves a match waiting for a coordinator (the branch's approval setting); it starts now.</summary>
-    public async Task<Match> ApproveAsync(CoordinatorScope scope, Guid matchId, CancellationToken cancellationToken)
+    public async Task<Match> ApproveAsync(BranchScope scope, Guid matchId, CancellationToken cancellationToken)
     {
         await using var transaction = await BeginAsync(cancellationToken);
         var match = await MatchInScopeAsync(scope, matchId, lockRow: true, cancellationToken);
@@ -100,7 +101,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
     /// Ends a match with a reason: an active one becomes ended, a request or a match waiting for approval
     /// is cancelled. Its prompts still to come (surveys, check-ins, the request) are cancelled.
     /// </summary>
-    public async Task<Match> EndAsync(CoordinatorScope scope, Guid matchId, string reason, CancellationToken cancellationToken)
+    public async Task<Match> EndAsync(BranchScope scope, Guid matchId, string reason, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -124,12 +125,12 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
     /// Blocks a pair: they are never suggested or proposed to each other again, and a request or match
     /// between them now ends. Blocking twice keeps the first block.
     /// </summary>
-    public async Task BlockAsync(CoordinatorScope scope, Guid menteeId, Guid mentorId, string? reason, CancellationToken cancellationToken)
+    public async Task BlockAsync(BranchScope scope, Guid menteeId, Guid mentorId, string? reason, CancellationToken cancellationToken)
     {
         await using var transaction = await BeginAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var mentee = await db.Participants.SingleOrDefaultAsync(p => p.Id == menteeId && p.Role == ParticipantRole.Mentee, cancellationToken);
-        if (mentee is null || !scope.Covers(mentee.BranchId))
+        if (mentee?.BranchId is null || !scope.Allows(mentee.BranchId))
         {
             throw new MatchAdministrationException(MatchAdministrationError.NotFound, "No such mentee in your branches.");
         }
@@ -164,11 +165,11 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
     /// no match waiting or running) to the free places of those branches' mentors. Nothing is changed:
     /// the coordinator reviews it and creates the matches she agrees with.
     /// </summary>
-    public async Task<BatchProposal> ProposeAsync(CoordinatorScope scope, CancellationToken cancellationToken)
+    public async Task<BatchProposal> ProposeAsync(BranchScope scope, CancellationToken cancellationToken)
     {
-        var branches = scope.BranchIds.ToArray();
-        var waiting = await db.Participants.AsNoTracking().Include(p => p.Profile)
-            .Where(p => p.Role == ParticipantRole.Mentee && p.Status == ParticipantStatus.Active && p.BranchId != null && branches.Contains(p.BranchId.Value))
+        var branches = scope.Branches?.ToArray(); // null: every branch, also one created after she signed in
+        var waiting = await scope.Filter(db.Participants.AsNoTracking().Include(p => p.Profile))
+            .Where(p => p.Role == ParticipantRole.Mentee && p.Status == ParticipantStatus.Active && p.BranchId != null)
             .Where(p => !db.Matches.Any(m => m.MenteeId == p.Id && (m.Status == MatchStatus.Requested || m.Status == MatchStatus.PendingApproval || m.Status == MatchStatus.Active)))
             .ToListAsync(cancellationToken);
         var ids = waiting.Select(p => p.Id).ToArray();
@@ -204,7 +205,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
         return new BatchProposal(pairs, unassigned, Math.Round(pairs.Sum(p => p.Score), 3));
     }
 
-    async Task<Match> MatchInScopeAsync(CoordinatorScope scope, Guid matchId, bool lockRow, CancellationToken cancellationToken)
+    async Task<Match> MatchInScopeAsync(BranchScope scope, Guid matchId, bool lockRow, CancellationToken cancellationToken)
     {
         if (lockRow)
         {
@@ -212,12 +213,12 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
         }
 
         var match = await db.Matches.Include(m => m.Branch).SingleOrDefaultAsync(m => m.Id == matchId, cancellationToken);
-        return match is not null && scope.Covers(match.BranchId)
+        return match is not null && scope.Allows(match.BranchId)
             ? match
             : throw new MatchAdministrationException(MatchAdministrationError.NotFound, "No such match in your branches.");
     }
 
-    void EndOrCancel(Match match, CoordinatorScope scope, string reason, DateTimeOffset now)
+    void EndOrCancel(Match match, BranchScope scope, string reason, DateTimeOffset now)
     {
         if (match.Status == MatchStatus.Active)
         {
@@ -233,7 +234,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
         CancelPrompts(match.Id);
     }
 
-    void Move(Match match, MatchStatus to, CoordinatorScope scope, string? reason, DateTimeOffset now)
+    void Move(Match match, MatchStatus to, BranchScope scope, string? reason, DateTimeOffset now)
     {
         db.MatchStatusChanges.Add(new MatchStatusChange
         {
@@ -250,7 +251,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
         }
     }
 
-    void Audit(CoordinatorScope scope, string action, Match match, object? details) =>
+    void Audit(BranchScope scope, string action, Match match, object? details) =>
         db.AuditLog.Add(new AuditEntry
         {
             At = clock.GetUtcNow(), ActorKind = ActorKind.Coordinator, ActorId = scope.CoordinatorId, Action = action, SubjectKind = "match", SubjectId = match.Id,

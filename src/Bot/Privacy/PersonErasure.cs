@@ -1,3 +1,4 @@
+using MentorBot.Bot.Access;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -16,15 +17,16 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
     public const string ErasedText = "[erased]";
 
     /// <summary>A coordinator erases her from the console (only within her branches).</summary>
-    public Task<ErasureResult> EraseAsync(Guid participantId, Guid? coordinatorId, BranchScope scope, CancellationToken cancellationToken) =>
-        EraseAsync(participantId, coordinatorId, scope, "coordinator", cancellationToken);
+    public Task<ErasureResult> EraseAsync(Guid participantId, BranchScope scope, CancellationToken cancellationToken) =>
+        EraseAsync(participantId, scope, "coordinator", cancellationToken);
 
     /// <summary>The retention job erases her: a withdrawn consent or a deletion request past its grace period, an abandoned signup.</summary>
     public Task<ErasureResult> EraseBySystemAsync(Guid participantId, string reason, CancellationToken cancellationToken) =>
-        EraseAsync(participantId, null, BranchScope.All, reason, cancellationToken);
+        EraseAsync(participantId, BranchScope.System, reason, cancellationToken);
 
-    async Task<ErasureResult> EraseAsync(Guid id, Guid? coordinatorId, BranchScope scope, string reason, CancellationToken cancellationToken)
+    async Task<ErasureResult> EraseAsync(Guid id, BranchScope scope, string reason, CancellationToken cancellationToken)
     {
+        var coordinatorId = scope.CoordinatorId;
         db.ChangeTracker.Clear();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

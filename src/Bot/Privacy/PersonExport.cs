@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentorBot.Bot.Access;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ namespace MentorBot.Bot.Privacy;
 public sealed class PersonExport(MentorBotDb db, TimeProvider clock)
 {
     /// <summary>Her data, or null when there is no such person in the coordinator's branches (the same answer, so a scope can't probe).</summary>
-    public async Task<PersonExportDocument?> ExportAsync(Guid participantId, Guid? coordinatorId, BranchScope scope, CancellationToken cancellationToken)
+    public async Task<PersonExportDocument?> ExportAsync(Guid participantId, BranchScope scope, CancellationToken cancellationToken)
     {
         var person = await db.Participants.AsNoTracking().Include(p => p.Branch).Include(p => p.Profile)
             .SingleOrDefaultAsync(p => p.Id == participantId, cancellationToken);
@@ -46,7 +47,7 @@ public sealed class PersonExport(MentorBotDb db, TimeProvider clock)
             await db.ScheduledPrompts.AsNoTracking().Where(p => p.ParticipantId == participantId).OrderBy(p => p.DueAt)
                 .Select(p => new ExportedPrompt(p.Kind, p.DialogId, p.Status, p.DueAt, p.SentAt)).ToListAsync(cancellationToken));
 
-        PrivacyAudit.Add(db, document.ExportedAt, coordinatorId, "participant.exported", "participant", participantId, person.BranchId, new
+        PrivacyAudit.Add(db, document.ExportedAt, scope.CoordinatorId, "participant.exported", "participant", participantId, person.BranchId, new
         {
             messages = document.Conversations.Sum(c => c.Messages.Count),
             matches = document.Matches.Count,
@@ -57,8 +58,8 @@ public sealed class PersonExport(MentorBotDb db, TimeProvider clock)
     }
 
     /// <summary>The export as UTF-8 JSON bytes (<see cref="PersonExportJson"/>), or null as <see cref="ExportAsync"/>.</summary>
-    public async Task<byte[]?> ExportJsonAsync(Guid participantId, Guid? coordinatorId, BranchScope scope, CancellationToken cancellationToken) =>
-        await ExportAsync(participantId, coordinatorId, scope, cancellationToken) is { } document ? PersonExportJson.ToUtf8(document) : null;
+    public async Task<byte[]?> ExportJsonAsync(Guid participantId, BranchScope scope, CancellationToken cancellationToken) =>
+        await ExportAsync(participantId, scope, cancellationToken) is { } document ? PersonExportJson.ToUtf8(document) : null;
 
     static ExportedParticipant Participant(Participant p) => new(
         p.Id, p.Role, p.Track, p.Branch?.Code, p.Branch?.Name, p.PreferredLanguage, p.DisplayName, p.Phone, p.Status,

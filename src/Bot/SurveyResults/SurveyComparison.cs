@@ -1,4 +1,5 @@
 using System.Globalization;
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Privacy;
 using MentorBot.Data;
 using MentorBot.Data.Model;
@@ -21,18 +22,18 @@ public sealed class SurveyComparison(MentorBotDb db, TimeProvider clock)
         ["followup_survey"] = SurveyKind.FollowUp,
     };
 
-    public async Task<SurveyComparisonReport> CompareAsync(SurveyResultsQuery query, Guid? coordinatorId, BranchScope scope, CancellationToken cancellationToken)
+    public async Task<SurveyComparisonReport> CompareAsync(SurveyResultsQuery query, BranchScope scope, CancellationToken cancellationToken)
     {
         var report = await BuildAsync(query, scope, cancellationToken);
-        await AuditAsync("survey_results.viewed", query, report, coordinatorId, cancellationToken);
+        await AuditAsync("survey_results.viewed", query, report, scope.CoordinatorId, cancellationToken);
         return report;
     }
 
     /// <summary>The pairs as CSV (<see cref="SurveyResultsCsv"/>): UTF-8 with a BOM, one row per mentee × indicator.</summary>
-    public async Task<byte[]> ExportCsvAsync(SurveyResultsQuery query, Guid? coordinatorId, BranchScope scope, CancellationToken cancellationToken)
+    public async Task<byte[]> ExportCsvAsync(SurveyResultsQuery query, BranchScope scope, CancellationToken cancellationToken)
     {
         var report = await BuildAsync(query, scope, cancellationToken);
-        await AuditAsync("survey_results.exported", query, report, coordinatorId, cancellationToken);
+        await AuditAsync("survey_results.exported", query, report, scope.CoordinatorId, cancellationToken);
         return SurveyResultsCsv.ToUtf8(report);
     }
 

@@ -1,3 +1,4 @@
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
 using MentorBot.Tests.Infrastructure;
@@ -142,5 +143,31 @@ public sealed class MatchAdministrationTests(PostgresFixture postgres)
         await using var db = TestDb.Open(world.Database);
         Assert.Equal(1, await db.Matches.CountAsync());
         Assert.True(await db.AuditLog.AnyAsync(e => e.Action == "matches.batch_proposed"));
+    }
+
+    [Fact]
+    public async Task An_admin_scope_covers_a_branch_created_after_it_was_made()
+    {
+        var world = await MatchingWorld.CreateAsync(postgres);
+        var admin = BranchScope.Admin(world.Coordinator.CoordinatorId!.Value); // made before the branch exists
+        Guid roskilde;
+        await using (var db = TestDb.Open(world.Database))
+        {
+            var branch = new Branch { Code = "roskilde", Name = "Roskilde", City = "Roskilde", CreatedAt = world.Clock.Now };
+            db.Branches.Add(branch);
+            await db.SaveChangesAsync();
+            roskilde = branch.Id;
+        }
+
+        var mentee = await world.AddAsync(ParticipantRole.Mentee, "Amal", Mentee(), roskilde);
+        var mentor = await world.AddAsync(ParticipantRole.Mentor, "Hanne", Mentor(), roskilde);
+
+        var proposal = await world.WithAdministrationAsync(a => a.ProposeAsync(admin, CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<MatchAdministrationException>(() => world.WithAdministrationAsync(a => a.CreateAsync(world.Coordinator, mentee, mentor, null, CancellationToken.None)));
+        var match = await world.WithAdministrationAsync(a => a.CreateAsync(admin, mentee, mentor, null, CancellationToken.None));
+
+        Assert.Equal([(mentee, mentor)], proposal.Pairs.Select(p => (p.MenteeId, p.MentorId)));
+        Assert.Equal(404, refused.StatusCode); // a Copenhagen coordinator's scope does not reach Roskilde
+        Assert.Equal((roskilde, MatchStatus.Active), (match.BranchId, match.Status));
     }
 }

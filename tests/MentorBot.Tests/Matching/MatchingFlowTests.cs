@@ -1,3 +1,4 @@
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
 using MentorBot.Tests.Infrastructure;
@@ -127,7 +128,7 @@ public sealed class MatchingFlowTests(PostgresFixture postgres)
             Assert.False(await db.ScheduledPrompts.AnyAsync(p => p.Kind == "start_survey"));
         }
 
-        var elsewhere = new CoordinatorScope(world.Coordinator.CoordinatorId, [world.Aarhus]);
+        var elsewhere = BranchScope.Coordinator(world.Coordinator.CoordinatorId!.Value, [world.Aarhus]);
         var refused = await Assert.ThrowsAsync<MatchAdministrationException>(() => world.WithAdministrationAsync(a => a.ApproveAsync(elsewhere, matchId, CancellationToken.None)));
         Assert.Equal(404, refused.StatusCode);
 

@@ -1,3 +1,4 @@
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Conversations.Actions;
 using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
@@ -18,7 +19,7 @@ internal sealed class MatchingWorld(string database, FixedClock clock, Guid cope
 
     public Guid Aarhus => aarhus;
 
-    public CoordinatorScope Coordinator => new(coordinatorId, [copenhagen]);
+    public BranchScope Coordinator => BranchScope.Coordinator(coordinatorId, [copenhagen]);
 
     public static async Task<MatchingWorld> CreateAsync(PostgresFixture postgres, bool coordinatorApproves = false)
     {

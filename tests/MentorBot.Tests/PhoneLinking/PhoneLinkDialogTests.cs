@@ -47,14 +47,7 @@ public sealed partial class PhoneLinkDialogTests(PostgresFixture postgres)
     [Fact]
     public async Task A_number_of_an_sms_participant_makes_one_profile_and_one_transcript()
     {
-        var database = await postgres.CreateDatabaseAsync();
-        var sms = await AddSmsParticipantAsync(database, signedUp: true);
-        var web = await AddWebChatAsync(database, "en", signedUp: false);
-        var chat = new WebChatter(database, web.ConversationId, _clock);
-
-        await chat.StartAsync("link_phone");
-        await chat.SayAsync("20 12 34 56");
-        var linked = await chat.SayAsync(await SentCodeAsync(database));
+        var (database, sms, _, chat, linked) = await LinkWithCodeAsync(smsSignedUp: true, webSignedUp: false, typed: "20 12 34 56");
         var menu = await chat.SayAsync("MENU"); // the next web message is hers as the SMS participant
 
         Assert.Equal(WebChatter.Text("en", "link_phone.linked", new() { ["phone"] = Phone }), Assert.Single(linked));
@@ -75,38 +68,24 @@ public sealed partial class PhoneLinkDialogTests(PostgresFixture postgres)
     [Fact]
     public async Task When_only_she_signed_up_the_numbers_participant_is_merged_into_her()
     {
-        var database = await postgres.CreateDatabaseAsync();
-        var sms = await AddSmsParticipantAsync(database, signedUp: false);
-        var web = await AddWebChatAsync(database, "en", signedUp: true);
-        var chat = new WebChatter(database, web.ConversationId, _clock);
-
-        await chat.StartAsync("link_phone");
-        await chat.SayAsync(Phone);
-        await chat.SayAsync(await SentCodeAsync(database));
+        var (database, sms, web, _, _) = await LinkWithCodeAsync(smsSignedUp: false, webSignedUp: true);
 
         await using var db = TestDb.Open(database);
         var person = await db.Participants.Include(p => p.Profile).SingleAsync();
-        Assert.Equal((web.PersonId, Phone, "Aarhus"), (person.Id, person.Phone, person.Profile!.City));
-        Assert.All(await db.Messages.ToListAsync(), m => Assert.Equal(web.PersonId, m.ParticipantId));
+        Assert.Equal((web, Phone, "Aarhus"), (person.Id, person.Phone, person.Profile!.City));
+        Assert.All(await db.Messages.ToListAsync(), m => Assert.Equal(web, m.ParticipantId));
         Assert.False(await db.Participants.AnyAsync(p => p.Id == sms));
     }
 
     [Fact]
     public async Task When_both_signed_up_the_numbers_profile_wins_and_hers_stays_without_channels()
     {
-        var database = await postgres.CreateDatabaseAsync();
-        var sms = await AddSmsParticipantAsync(database, signedUp: true);
-        var web = await AddWebChatAsync(database, "en", signedUp: true);
-        var chat = new WebChatter(database, web.ConversationId, _clock);
-
-        await chat.StartAsync("link_phone");
-        await chat.SayAsync(Phone);
-        await chat.SayAsync(await SentCodeAsync(database));
+        var (database, sms, web, _, _) = await LinkWithCodeAsync(smsSignedUp: true, webSignedUp: true);
 
         await using var db = TestDb.Open(database);
         Assert.All(await db.Conversations.ToListAsync(), c => Assert.Equal(sms, c.ParticipantId));
         Assert.All(await db.ChannelIdentities.ToListAsync(), i => Assert.Equal(sms, i.ParticipantId));
-        var left = await db.Participants.Include(p => p.Profile).SingleAsync(p => p.Id == web.PersonId);
+        var left = await db.Participants.Include(p => p.Profile).SingleAsync(p => p.Id == web);
         Assert.Equal(("Aarhus", null), (left.Profile!.City, left.Phone)); // kept for a coordinator, reachable through no channel
     }
 
@@ -197,6 +176,26 @@ public sealed partial class PhoneLinkDialogTests(PostgresFixture postgres)
         await chat.StartAsync("link_phone");
         Assert.Equal(WebChatter.Text("en", "link_phone.ask_code", new() { ["phone"] = Phone }), Assert.Single(await chat.SayAsync(Phone)));
     }
+
+    /// <summary>
+    /// The merge cases' common start: someone who wrote by SMS and someone on web chat in English (each
+    /// signed up or not); on web chat she types the SMS participant's number (<paramref name="typed"/>) and then
+    /// the code it was sent. Returns the replies to the code.
+    /// </summary>
+    async Task<LinkedWithCode> LinkWithCodeAsync(bool smsSignedUp, bool webSignedUp, string typed = Phone)
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var sms = await AddSmsParticipantAsync(database, smsSignedUp);
+        var web = await AddWebChatAsync(database, "en", webSignedUp);
+        var chat = new WebChatter(database, web.ConversationId, _clock);
+
+        await chat.StartAsync("link_phone");
+        await chat.SayAsync(typed);
+        var replies = await chat.SayAsync(await SentCodeAsync(database));
+        return new LinkedWithCode(database, sms, web.PersonId, chat, replies);
+    }
+
+    sealed record LinkedWithCode(string Database, Guid Sms, Guid Web, WebChatter Chat, IReadOnlyList<string> Replies);
 
     /// <summary>The code in the last SMS queued to the number, as the person reads it on her phone.</summary>
     static async Task<string> SentCodeAsync(string database)

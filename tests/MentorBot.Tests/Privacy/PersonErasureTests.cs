@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Conversations.Actions;
 using MentorBot.Bot.Privacy;
 using MentorBot.Data.Model;
@@ -51,9 +52,9 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
         await using (var db = TestDb.Open(database))
         {
             var erasure = new PersonErasure(db, clock, NullLogger<PersonErasure>.Instance);
-            Assert.Equal(ErasureOutcome.NotFound, (await erasure.EraseAsync(herId, coordinator, BranchScope.Only([Guid.CreateVersion7()]), CancellationToken.None)).Outcome);
-            first = await erasure.EraseAsync(herId, coordinator, BranchScope.All, CancellationToken.None);
-            second = await erasure.EraseAsync(herId, coordinator, BranchScope.All, CancellationToken.None);
+            Assert.Equal(ErasureOutcome.NotFound, (await erasure.EraseAsync(herId, BranchScope.Coordinator(coordinator, [Guid.CreateVersion7()]), CancellationToken.None)).Outcome);
+            first = await erasure.EraseAsync(herId, BranchScope.Admin(coordinator), CancellationToken.None);
+            second = await erasure.EraseAsync(herId, BranchScope.Admin(coordinator), CancellationToken.None);
         }
 
         Assert.Equal((ErasureOutcome.Erased, ErasureOutcome.AlreadyErased), (first.Outcome, second.Outcome));
@@ -150,7 +151,7 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
         // The console exports her data first (art. 20); her name is written as she wrote it.
         await using (var db = TestDb.Open(database))
         {
-            var json = await new PersonExport(db, clock).ExportJsonAsync(her.Id, Guid.CreateVersion7(), BranchScope.All, CancellationToken.None);
+            var json = await new PersonExport(db, clock).ExportJsonAsync(her.Id, BranchScope.Admin(Guid.CreateVersion7()), CancellationToken.None);
             var text = Encoding.UTF8.GetString(json!);
             Assert.Contains($"\"display_name\": \"{Name}\"", text);
             Assert.Contains("\"partner_first_name\": \"Hanne\"", text);

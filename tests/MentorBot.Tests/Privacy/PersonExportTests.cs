@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Privacy;
 using MentorBot.Data.Model;
 using MentorBot.Tests.Infrastructure;
@@ -28,9 +29,9 @@ public sealed class PersonExportTests(PostgresFixture postgres)
         await using (var db = TestDb.Open(database))
         {
             var export = new PersonExport(db, new FixedClock(SampleGraph.At.AddDays(40)));
-            Assert.Null(await export.ExportJsonAsync(graph.Mentee.Id, coordinator, BranchScope.Only([Guid.CreateVersion7()]), CancellationToken.None)); // another branch's coordinator
-            Assert.Null(await export.ExportJsonAsync(Guid.CreateVersion7(), coordinator, BranchScope.All, CancellationToken.None));
-            json = await export.ExportJsonAsync(graph.Mentee.Id, coordinator, BranchScope.Only([graph.Branch.Id]), CancellationToken.None);
+            Assert.Null(await export.ExportJsonAsync(graph.Mentee.Id, BranchScope.Coordinator(coordinator, [Guid.CreateVersion7()]), CancellationToken.None)); // another branch's coordinator
+            Assert.Null(await export.ExportJsonAsync(Guid.CreateVersion7(), BranchScope.Admin(coordinator), CancellationToken.None));
+            json = await export.ExportJsonAsync(graph.Mentee.Id, BranchScope.Coordinator(coordinator, [graph.Branch.Id]), CancellationToken.None);
         }
 
         var text = Encoding.UTF8.GetString(json!);

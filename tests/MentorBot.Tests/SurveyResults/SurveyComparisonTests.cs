@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using MentorBot.Bot.Privacy;
+using MentorBot.Bot.Access;
 using MentorBot.Bot.SurveyResults;
 using MentorBot.Data;
 using MentorBot.Data.Model;
@@ -65,7 +65,7 @@ public sealed class SurveyComparisonTests(PostgresFixture postgres)
         var (database, mentees, copenhagen) = await GivenAsync(given);
         await using var db = TestDb.Open(database);
 
-        var report = await new SurveyComparison(db, new FixedClock(Day0)).CompareAsync(WholeYear, Guid.CreateVersion7(), BranchScope.Only([copenhagen]), CancellationToken.None);
+        var report = await new SurveyComparison(db, new FixedClock(Day0)).CompareAsync(WholeYear, BranchScope.Coordinator(Guid.CreateVersion7(), [copenhagen]), CancellationToken.None);
 
         // Who a pair is, found back from the day her end survey was completed (the report itself names no one).
         string Who(SurveyPair pair) => given.Single(g => g.Kind == SurveyKind.End && Day0.AddDays(g.Day) == pair.EndCompletedAt).Mentee;
@@ -103,7 +103,7 @@ public sealed class SurveyComparisonTests(PostgresFixture postgres)
 
         await using var check = TestDb.Open(database);
         var comparison = new SurveyComparison(check, new FixedClock(Day0));
-        var report = await comparison.CompareAsync(WholeYear with { BranchIds = [copenhagen] }, null, BranchScope.All, CancellationToken.None);
+        var report = await comparison.CompareAsync(WholeYear with { BranchIds = [copenhagen] }, BranchScope.System, CancellationToken.None);
 
         var clarity = report.Indicators.Single(i => i.Indicator == "career_clarity");
         Assert.Equal((2, 2.0, 3.5, 1.5), (clarity.Pairs, clarity.MeanStart!.Value, clarity.MeanEnd!.Value, clarity.MeanChange!.Value));
@@ -116,7 +116,7 @@ public sealed class SurveyComparisonTests(PostgresFixture postgres)
         Assert.Equal((4, 2, 0.5), (rates[SurveyKind.End].Sent, rates[SurveyKind.End].Completed, rates[SurveyKind.End].Rate!.Value));
         Assert.Null(rates[SurveyKind.FollowUp].Rate);
 
-        var csv = await comparison.ExportCsvAsync(WholeYear, null, BranchScope.All, CancellationToken.None);
+        var csv = await comparison.ExportCsvAsync(WholeYear, BranchScope.System, CancellationToken.None);
         Assert.Equal(Encoding.UTF8.GetPreamble(), csv[..3]);
         var lines = Encoding.UTF8.GetString(csv[3..]).Split("\r\n");
         Assert.Equal("mentee,branch,indicator,start,end,change,start_completed_at,end_completed_at", lines[0]);

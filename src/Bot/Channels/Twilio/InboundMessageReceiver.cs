@@ -83,15 +83,7 @@ public sealed partial class InboundMessageReceiver(
         }
 
         conversation.ParticipantId ??= participant.Id;
-        conversation.LastActivityAt = now;
-
-        var message = new Message
-        {
-            ConversationId = conversation.Id, ParticipantId = participant.Id, Channel = from.Channel, Direction = MessageDirection.Inbound,
-            Author = MessageAuthor.Participant, Text = body, ProviderMessageId = messageSid, DeliveryStatus = DeliveryStatus.Received,
-            CreatedAt = now, UpdatedAt = now,
-        };
-        db.Messages.Add(message);
+        var message = MessageLog.Inbound(db, conversation, participant, body, now, providerMessageId: messageSid);
 
         var change = keywords.Classify(body, optOutType);
         ApplyOptOut(participant, change, from.Channel, now);

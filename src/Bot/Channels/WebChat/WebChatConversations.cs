@@ -103,19 +103,13 @@ public sealed partial class WebChatConversations(
 
         var person = await db.Participants.SingleAsync(p => p.Id == personId, ct);
         var now = clock.GetUtcNow();
-        var message = new Message
-        {
-            ConversationId = conversation.Id, ParticipantId = person.Id, Channel = Channel.WebChat, Direction = MessageDirection.Inbound,
-            Author = MessageAuthor.Participant, Text = text, DeliveryStatus = DeliveryStatus.Received, CreatedAt = now, UpdatedAt = now,
-        };
+        var message = MessageLog.Inbound(db, conversation, person, text, now);
         var echo = new DirectLineActivity
         {
             ConversationId = conversation.Id, MessageId = message.Id, ClientActivityId = clientActivityId,
             Activity = ActivityJson.Echo(posted, conversationId, userId, clientActivityId, now), CreatedAt = now,
         };
-        db.Messages.Add(message);
         db.DirectLineActivities.Add(echo);
-        conversation.LastActivityAt = now;
         await db.SaveChangesAsync(ct);
 
         await AnswerAsync(transaction, conversation, person, message, echo, userId, text, ct);

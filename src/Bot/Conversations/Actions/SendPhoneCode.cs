@@ -21,27 +21,27 @@ public sealed class SendPhoneCode(PhoneLinkOptions options) : IDialogAction
     {
         if (!PhoneNumber.TryNormalize(context.Arguments.GetValueOrDefault("phone"), options.DefaultCountryCode, out var phone))
         {
-            return Status("invalid");
+            return PhoneLinkStatus.Of("invalid");
         }
 
         var db = context.Db;
         var person = context.Person;
         if (person.Phone == phone)
         {
-            return Status("same");
+            return PhoneLinkStatus.Of("same");
         }
 
-        var owner = await db.Participants.FirstOrDefaultAsync(p => p.Phone == phone, cancellationToken);
-        if (owner is not null && await PhoneOwner.HasOtherVerifiedWebChatAsync(db, owner.Id, person.Id, cancellationToken))
+        var (owner, taken) = await PhoneOwner.FindAsync(db, phone, person.Id, cancellationToken);
+        if (taken)
         {
-            return Status("taken");
+            return PhoneLinkStatus.Of("taken");
         }
 
         var since = context.Now.AddHours(-1);
         var recent = await db.PhoneVerifications.CountAsync(v => v.CreatedAt > since && (v.Phone == phone || v.ParticipantId == person.Id), cancellationToken);
         if (recent >= options.MaxCodesPerHour)
         {
-            return Status("too_many_codes");
+            return PhoneLinkStatus.Of("too_many_codes");
         }
 
         var code = PhoneCodes.New();
@@ -69,8 +69,6 @@ public sealed class SendPhoneCode(PhoneLinkOptions options) : IDialogAction
             Language = context.Language, DeliveryStatus = DeliveryStatus.Queued, CreatedAt = context.Now, UpdatedAt = context.Now,
         });
         thread.LastActivityAt = context.Now;
-        return new Dictionary<string, string> { ["status"] = "sent", ["phone"] = phone, ["minutes"] = minutes };
+        return PhoneLinkStatus.Of("sent", ("phone", phone), ("minutes", minutes));
     }
-
-    static Dictionary<string, string> Status(string status) => new() { ["status"] = status };
 }

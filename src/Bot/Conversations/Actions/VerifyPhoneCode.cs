@@ -24,17 +24,17 @@ public sealed class VerifyPhoneCode(PhoneLinkOptions options) : IDialogAction
             .FirstOrDefaultAsync(cancellationToken);
         if (verification is null)
         {
-            return Status("expired");
+            return PhoneLinkStatus.Of("expired");
         }
 
         if (verification.Attempts >= options.MaxTries)
         {
-            return Status("too_many_tries");
+            return PhoneLinkStatus.Of("too_many_tries");
         }
 
         if (context.Now >= verification.ExpiresAt)
         {
-            return Status("expired");
+            return PhoneLinkStatus.Of("expired");
         }
 
         if (!PhoneCodes.Matches(verification.Id, verification.CodeHash, context.Arguments.GetValueOrDefault("code") ?? ""))
@@ -42,16 +42,16 @@ public sealed class VerifyPhoneCode(PhoneLinkOptions options) : IDialogAction
             verification.Attempts++;
             var left = options.MaxTries - verification.Attempts;
             return left <= 0
-                ? Status("too_many_tries")
-                : new Dictionary<string, string> { ["status"] = "wrong", ["tries_left"] = left.ToString(CultureInfo.InvariantCulture) };
+                ? PhoneLinkStatus.Of("too_many_tries")
+                : PhoneLinkStatus.Of("wrong", ("tries_left", left.ToString(CultureInfo.InvariantCulture)));
         }
 
         verification.VerifiedAt = context.Now;
         var phone = verification.Phone;
-        var owner = await db.Participants.FirstOrDefaultAsync(p => p.Phone == phone && p.Id != person.Id, cancellationToken);
-        if (owner is not null && await PhoneOwner.HasOtherVerifiedWebChatAsync(db, owner.Id, person.Id, cancellationToken))
+        var (owner, taken) = await PhoneOwner.FindAsync(db, phone, person.Id, cancellationToken);
+        if (taken)
         {
-            return Status("taken");
+            return PhoneLinkStatus.Of("taken");
         }
 
         await db.ChannelIdentities.Where(i => i.ParticipantId == person.Id && i.Channel == Channel.WebChat && i.VerifiedAt == null)
@@ -73,8 +73,6 @@ public sealed class VerifyPhoneCode(PhoneLinkOptions options) : IDialogAction
                 : new ParticipantMergeRequest(person.Id, owner.Id, phone, DeleteFrom: !signedUp);
         }
 
-        return new Dictionary<string, string> { ["status"] = "linked", ["phone"] = phone };
+        return PhoneLinkStatus.Of("linked", ("phone", phone));
     }
-
-    static Dictionary<string, string> Status(string status) => new() { ["status"] = status };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MentorBot.Bot.Access;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 
@@ -8,7 +9,7 @@ namespace MentorBot.Bot.Coordinator.Access;
 public sealed class ConsoleAudit(MentorBotDb db, TimeProvider clock)
 {
     /// <summary>Adds the row to the unit of work; the caller's SaveChanges writes it with the change it records.</summary>
-    public void Add(ConsoleAccess access, string action, string subjectKind, Guid subjectId, Guid? branchId, object? details = null) =>
+    public void Add(BranchScope access, string action, string subjectKind, Guid subjectId, Guid? branchId, object? details = null) =>
         db.AuditLog.Add(new AuditEntry
         {
             At = clock.GetUtcNow(), ActorKind = ActorKind.Coordinator, ActorId = access.CoordinatorId, Action = action,
@@ -17,7 +18,7 @@ public sealed class ConsoleAudit(MentorBotDb db, TimeProvider clock)
         });
 
     /// <summary>Records a view at once: a page that only reads still leaves its trace.</summary>
-    public async Task ViewedAsync(ConsoleAccess access, string action, string subjectKind, Guid subjectId, Guid? branchId, CancellationToken cancellationToken)
+    public async Task ViewedAsync(BranchScope access, string action, string subjectKind, Guid subjectId, Guid? branchId, CancellationToken cancellationToken)
     {
         Add(access, action, subjectKind, subjectId, branchId);
         await db.SaveChangesAsync(cancellationToken);

@@ -50,7 +50,7 @@ public sealed class EraseModel(MentorBotDb db, ConsoleAccessReader accessReader,
         }
 
         var access = await accessReader.ReadAsync(cancellationToken);
-        var result = await erasure.EraseAsync(id, access.CoordinatorId, access.BranchScope(), cancellationToken);
+        var result = await erasure.EraseAsync(id, access, cancellationToken);
         if (result.Outcome == ErasureOutcome.NotFound)
         {
             return NotFound();

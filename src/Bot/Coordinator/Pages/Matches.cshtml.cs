@@ -1,3 +1,4 @@
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Matching;
 using MentorBot.Data;
@@ -62,12 +63,12 @@ public sealed class MatchesModel(MentorBotDb db, ConsoleAccessReader accessReade
     public Task<IActionResult> OnPostCreateAsync(Guid menteeId, Guid mentorId, string? overrideReason, CancellationToken cancellationToken) =>
         ActAsync(async scope => { await matches.CreateAsync(scope, menteeId, mentorId, Trimmed(overrideReason), cancellationToken); return "matches.notice.created"; }, cancellationToken);
 
-    async Task<IActionResult> ActAsync(Func<CoordinatorScope, Task<string>> act, CancellationToken cancellationToken)
+    async Task<IActionResult> ActAsync(Func<BranchScope, Task<string>> act, CancellationToken cancellationToken)
     {
         var access = await accessReader.ReadAsync(cancellationToken);
         try
         {
-            Notice = await act(await access.CoordinatorScopeAsync(db, cancellationToken));
+            Notice = await act(access);
             return RedirectToPage("/Matches");
         }
         catch (MatchAdministrationException refused) when (refused.Error == MatchAdministrationError.NotFound)

@@ -1,3 +1,4 @@
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Coordinator.TakeOver;
 using MentorBot.Bot.Privacy;
@@ -59,7 +60,7 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
         Matches = matches.Select(m =>
         {
             var other = m.MenteeId == id ? m.MentorId : m.MenteeId;
-            return new MatchRow(m, other, others.GetValueOrDefault(other), access.Sees(m.BranchId));
+            return new MatchRow(m, other, others.GetValueOrDefault(other), access.Allows(m.BranchId));
         }).ToList();
         var matchIds = matches.Select(m => m.Id).ToList();
         Reports = await db.MeetingReports.Where(r => matchIds.Contains(r.MatchId)).OrderByDescending(r => r.SubmittedAt).ToListAsync(cancellationToken);
@@ -123,12 +124,12 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
     public async Task<IActionResult> OnPostExportAsync(Guid id, CancellationToken cancellationToken)
     {
         var access = await accessReader.ReadAsync(cancellationToken);
-        return await export.ExportJsonAsync(id, access.CoordinatorId, access.BranchScope(), cancellationToken) is { } json
+        return await export.ExportJsonAsync(id, access, cancellationToken) is { } json
             ? File(json, "application/json; charset=utf-8", $"mentorbot-person-{id}.json")
             : NotFound();
     }
 
-    async Task<IActionResult> ActAsync(Guid id, Func<ConsoleAccess, Participant, Task<string>> act, CancellationToken cancellationToken)
+    async Task<IActionResult> ActAsync(Guid id, Func<BranchScope, Participant, Task<string>> act, CancellationToken cancellationToken)
     {
         var access = await accessReader.ReadAsync(cancellationToken);
         if (await FindAsync(access, id, cancellationToken) is not { } person)
@@ -140,7 +141,7 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
         return RedirectToPage("/Person", new { id });
     }
 
-    Task<Participant?> FindAsync(ConsoleAccess access, Guid id, CancellationToken cancellationToken) =>
+    Task<Participant?> FindAsync(BranchScope access, Guid id, CancellationToken cancellationToken) =>
         access.Filter(db.Participants).Include(p => p.Branch).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
     public sealed record MatchRow(Match Match, Guid OtherId, string? OtherName, bool OtherVisible);

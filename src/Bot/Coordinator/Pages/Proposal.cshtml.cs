@@ -22,7 +22,7 @@ public sealed class ProposalModel(MentorBotDb db, ConsoleAccessReader accessRead
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var access = await accessReader.ReadAsync(cancellationToken);
-        var proposal = await matches.ProposeAsync(await access.CoordinatorScopeAsync(db, cancellationToken), cancellationToken);
+        var proposal = await matches.ProposeAsync(access, cancellationToken);
         var ids = proposal.Pairs.SelectMany(p => new[] { p.MenteeId, p.MentorId }).Concat(proposal.Unassigned).Distinct().ToList();
         var names = await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         Pairs = proposal.Pairs.OrderByDescending(p => p.Score)

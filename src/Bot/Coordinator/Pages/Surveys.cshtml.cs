@@ -46,7 +46,7 @@ public sealed class SurveysModel(MentorBotDb db, ConsoleAccessReader accessReade
 
         var access = await accessReader.ReadAsync(cancellationToken);
         Branches = await access.Filter(db.Branches).OrderBy(b => b.Name).ToListAsync(cancellationToken);
-        Report = await comparison.CompareAsync(query, access.CoordinatorId, access.BranchScope(), cancellationToken);
+        Report = await comparison.CompareAsync(query, access, cancellationToken);
         MeansChart = Translated(SurveyCharts.Means(Report), Indicator).ToJson();
         RatesChart = Translated(SurveyCharts.ResponseRates(Report), kind => text.OrElse($"surveys.kind.{kind}", kind)).ToJson();
         Distributions = Report.Indicators
@@ -64,7 +64,7 @@ public sealed class SurveysModel(MentorBotDb db, ConsoleAccessReader accessReade
         }
 
         var access = await accessReader.ReadAsync(cancellationToken);
-        var csv = await comparison.ExportCsvAsync(query, access.CoordinatorId, access.BranchScope(), cancellationToken);
+        var csv = await comparison.ExportCsvAsync(query, access, cancellationToken);
         return File(csv, "text/csv; charset=utf-8", $"survey-results-{FromDate:yyyy-MM-dd}-{ToDate:yyyy-MM-dd}.csv");
     }
 

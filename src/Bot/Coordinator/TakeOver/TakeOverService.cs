@@ -1,3 +1,4 @@
+using MentorBot.Bot.Access;
 using MentorBot.Bot.Channels.WebChat;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Dialogs.Rendering;
@@ -15,7 +16,7 @@ namespace MentorBot.Bot.Coordinator.TakeOver;
 /// </summary>
 public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProvider clock)
 {
-    public async Task TakeOverAsync(ConsoleAccess access, Participant person, CancellationToken cancellationToken)
+    public async Task TakeOverAsync(BranchScope access, Participant person, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var open = await OpenAsync(person, cancellationToken);
@@ -32,7 +33,7 @@ public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProv
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<ReplyOutcome> ReplyAsync(ConsoleAccess access, Participant person, string text, CancellationToken cancellationToken)
+    public async Task<ReplyOutcome> ReplyAsync(BranchScope access, Participant person, string text, CancellationToken cancellationToken)
     {
         text = text.Trim();
         if (text.Length == 0)
@@ -94,7 +95,7 @@ public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProv
         return ReplyOutcome.Sent;
     }
 
-    public async Task HandBackAsync(ConsoleAccess access, Participant person, CancellationToken cancellationToken)
+    public async Task HandBackAsync(BranchScope access, Participant person, CancellationToken cancellationToken)
     {
         var open = await OpenAsync(person, cancellationToken);
         if (open is null)

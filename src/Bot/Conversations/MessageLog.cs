@@ -1,0 +1,28 @@
+using MentorBot.Data;
+using MentorBot.Data.Model;
+
+namespace MentorBot.Bot.Conversations;
+
+/// <summary>
+/// Keeps what a participant wrote, whatever the channel (SMS/WhatsApp webhook, web chat, the terminal):
+/// one inbound row, received, on her conversation, added to the unit of work of her turn. The replies
+/// are <see cref="ReplyOutbox"/>'s.
+/// </summary>
+public static class MessageLog
+{
+    /// <param name="providerMessageId">The channel's own id (Twilio's MessageSid), when it has one.</param>
+    /// <param name="language">Her language when the channel knows it (the terminal's <c>--lang</c>); otherwise left open.</param>
+    public static Message Inbound(MentorBotDb db, Conversation conversation, Participant person, string text, DateTimeOffset now,
+        string? providerMessageId = null, string? language = null)
+    {
+        var message = new Message
+        {
+            ConversationId = conversation.Id, ParticipantId = person.Id, Channel = conversation.Channel, Direction = MessageDirection.Inbound,
+            Author = MessageAuthor.Participant, Text = text, Language = language, ProviderMessageId = providerMessageId,
+            DeliveryStatus = DeliveryStatus.Received, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Messages.Add(message);
+        conversation.LastActivityAt = now;
+        return message;
+    }
+}
