@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MentorBot.Scheduler.Prompts;
 using Quartz;
 
@@ -32,10 +33,10 @@ public static class SchedulerSetup
             // the due prompts through FOR UPDATE SKIP LOCKED.
             for (var lane = 0; lane < Math.Max(1, options.DispatchLanes); lane++)
             {
-                var name = lane == 0 ? "prompt-dispatch-every" : $"prompt-dispatch-every-{lane}";
+                var key = DispatchLanes.Key(lane);
                 quartz.AddTrigger(trigger => trigger
                     .ForJob(PromptDispatchJob.Key)
-                    .WithIdentity(name, "mentorbot")
+                    .WithIdentity(key)
                     .WithSimpleSchedule(schedule => schedule.WithInterval(options.PromptPollInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
             }
             // What time brings (reminders, expiries, check-ins, at-risk flags, ends, event reminders) is
@@ -54,6 +55,8 @@ public static class SchedulerSetup
             });
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddHostedService(provider => new RetiredDispatchLanes(
+            provider.GetRequiredService<ISchedulerFactory>(), options, provider.GetRequiredService<ILogger<RetiredDispatchLanes>>()));
         return services;
     }
 }
