@@ -23,6 +23,7 @@ public static class SchedulerSetup
             {
                 scheduler.InstanceName = InstanceName;
                 scheduler.GenerateInstanceId = true;
+                scheduler.IdleWaitTime = IdleWait(options);
             });
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrency);
             // Due prompts are polled: a fixed delay measured from the end of the previous run, so a long
@@ -58,5 +59,17 @@ public static class SchedulerSetup
         services.AddHostedService(provider => new RetiredDispatchLanes(
             provider.GetRequiredService<ISchedulerFactory>(), options, provider.GetRequiredService<ILogger<RetiredDispatchLanes>>()));
         return services;
+    }
+
+    /// <summary>
+    /// How long Quartz's scheduler thread sleeps when it sees nothing due: as long as the shortest job interval,
+    /// between 1 s (Quartz's minimum) and its default of 30 s. A trigger measured from its job's completion, on a
+    /// job that may not overlap itself (the planner), gets its next time when the run ends, and a sleeping thread
+    /// does not see it (quartznet#396): with the default, a planner every second ran every 30 s.
+    /// </summary>
+    static TimeSpan IdleWait(SchedulerOptions options)
+    {
+        var shortest = options.PromptPollInterval < options.PlanInterval ? options.PromptPollInterval : options.PlanInterval;
+        return shortest < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : shortest > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : shortest;
     }
 }
