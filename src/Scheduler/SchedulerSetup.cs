@@ -46,7 +46,10 @@ public static class SchedulerSetup
             quartz.AddTrigger(trigger => trigger
                 .ForJob(PromptPlanningJob.Key)
                 .WithIdentity("prompt-planning-every", "mentorbot")
-                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PlanInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
+                // A fixed rate, not measured from completion: the job may not overlap itself anyway
+                // ([DisallowConcurrentExecution]), and measured from completion its trigger stayed blocked for up to a
+                // minute after a run on the clustered store (seen in MatchLifeOverHttpTests).
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PlanInterval).RepeatForever()));
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);

@@ -196,18 +196,28 @@ public sealed class MatchLifeOverHttpTests(PostgresFixture postgres)
         public async Task SettleAsync()
         {
             var fired = await PlannerRunsAsync();
-            await TwilioTestEnvironment.Eventually(async () =>
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            var state = "";
+            while (DateTime.UtcNow < deadline)
             {
-                if (await PlannerRunsAsync() <= fired || await PlannerRunningAsync())
-                {
-                    return false;
-                }
-
+                var runs = await PlannerRunsAsync();
+                var running = await PlannerRunningAsync();
                 var now = await NowAsync();
                 await using var db = TestDb.Open(database);
-                return !await db.ScheduledPrompts.AnyAsync(p => (p.Status == PromptStatus.Scheduled || p.Status == PromptStatus.Deferred || p.Status == PromptStatus.Ready) && p.DueAt <= now)
-                    && !await db.Messages.AnyAsync(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued);
-            }, "the app caught up with its clock", seconds: 60);
+                var due = await db.ScheduledPrompts.Where(p => (p.Status == PromptStatus.Scheduled || p.Status == PromptStatus.Deferred || p.Status == PromptStatus.Ready) && p.DueAt <= now)
+                    .Select(p => p.Kind + " " + p.Status + " " + p.DueAt).ToListAsync();
+                var queued = await db.Messages.Where(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued)
+                    .Select(m => m.Attempts + " " + m.NextAttemptAt + " " + m.ErrorMessage).ToListAsync();
+                if (runs > fired && !running && due.Count == 0 && queued.Count == 0)
+                {
+                    return;
+                }
+
+                state = $"app clock {now:O}, planner fired {runs - fired} times since (running: {running}), due: [{string.Join("; ", due)}], queued: [{string.Join("; ", queued)}]";
+                await Task.Delay(100);
+            }
+
+            Assert.Fail($"The app never caught up with its clock: {state}");
         }
 
         /// <summary>Moves the clock to the next due prompt (or <paramref name="end"/>) and lets the app catch up, until <paramref name="stop"/> holds or the end is reached.</summary>
