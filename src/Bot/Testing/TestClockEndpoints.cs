@@ -8,7 +8,8 @@ namespace MentorBot.Bot.Testing;
 /// <summary>
 /// Reads and moves the test clock: <c>GET /testing/clock</c>, <c>POST /testing/clock</c> with
 /// <c>{"advance":"PT6H"}</c> (an ISO 8601 duration of days, hours, minutes, seconds) or
-/// <c>{"to":"2026-09-03T07:00:00Z"}</c>. Forward only. Answered to the machine itself only (a request
+/// <c>{"to":"2026-09-03T07:00:00Z"}</c>. Forward only; a move is answered once what it made due is planned and
+/// sent (<see cref="ClockCatchUp"/>). Answered to the machine itself only (a request
 /// from elsewhere, or forwarded by a proxy, gets 403): whoever moves the clock decides what is due.
 /// </summary>
 public static class TestClockEndpoints
@@ -28,7 +29,8 @@ public static class TestClockEndpoints
 
     static Ok<ClockReading> Read(AdjustableClock clock) => TypedResults.Ok(Reading(clock));
 
-    static Results<Ok<ClockReading>, BadRequest<ProblemBody>, Conflict<ProblemBody>> Move(ClockMove? move, AdjustableClock clock, ILogger<AdjustableClock> logger)
+    static async Task<Results<Ok<ClockReading>, BadRequest<ProblemBody>, Conflict<ProblemBody>>> Move(
+        ClockMove? move, AdjustableClock clock, ClockCatchUp catchUp, ILogger<AdjustableClock> logger, CancellationToken cancellationToken)
     {
         if (move is null || (move.Advance is null) == (move.To is null))
         {
@@ -40,6 +42,7 @@ public static class TestClockEndpoints
             var before = clock.GetUtcNow();
             var now = move.To is { } to ? clock.MoveTo(to) : clock.Advance(ParseDuration(move.Advance!));
             logger.LogWarning("Test clock moved from {Before:O} to {Now:O}", before, now);
+            await catchUp.RunAsync(cancellationToken);
             return TypedResults.Ok(Reading(clock));
         }
         catch (FormatException)

@@ -1,4 +1,5 @@
 using MentorBot.Bot.Hosting;
+using MentorBot.Scheduler;
 using MentorBot.Scheduler.Clock;
 
 namespace MentorBot.Bot.Testing;
@@ -26,6 +27,8 @@ public static class TestClockSetup
         if (clock is AdjustableClock adjustable)
         {
             builder.Services.AddSingleton(adjustable);
+            var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+            builder.Services.AddSingleton(services => new ClockCatchUp(services.GetRequiredService<IServiceScopeFactory>(), adjustable, scheduler.Enabled));
             builder.Services.AddHostedService<TestClockWarning>();
         }
     }
