@@ -47,8 +47,9 @@ public static class SchedulerSetup
                 .ForJob(PromptPlanningJob.Key)
                 .WithIdentity("prompt-planning-every", "mentorbot")
                 // A fixed rate, not measured from completion: the job may not overlap itself anyway
-                // ([DisallowConcurrentExecution]), and measured from completion its trigger stayed blocked for up to a
-                // minute after a run on the clustered store (seen in MatchLifeOverHttpTests).
+                // ([DisallowConcurrentExecution]), and measured from completion a 0.1 s planner fired only every 30-60 s
+                // on the clustered store (a DisallowConcurrentExecution job's next time is not seen by the sleeping
+                // scheduler thread, quartznet#396); at a fixed rate it fired more often, though still late at times.
                 .WithSimpleSchedule(schedule => schedule.WithInterval(options.PlanInterval).RepeatForever()));
             quartz.UsePersistentStore(store =>
             {
