@@ -12,6 +12,7 @@ using MentorBot.Bot.Privacy;
 using MentorBot.Bot.Matching;
 using MentorBot.Bot.Scheduling;
 using MentorBot.Bot.SurveyResults;
+using MentorBot.Bot.Testing;
 
 // `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema
 // and exits; `chat <dialog> --lang <code>` runs a dialog in the terminal; `demo-data` adds made-up mentors;
@@ -32,6 +33,7 @@ builder.AddMentorBotLogging();
 
 try
 {
+    builder.AddAppClock();
     builder.AddConversations();
     await using var database = await builder.StartDatabaseAsync();
     if (command.Name == BotCommand.Migrate)
@@ -78,6 +80,7 @@ try
     app.MapTwilioSimulator();
     app.MapWebChat();
     app.MapCoordinatorConsole();
+    app.MapTestClock();
     await app.RunAsync();
     return 0;
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using MentorBot.Scheduler.Prompts;
 using Quartz;
 
@@ -22,6 +23,7 @@ public static class SchedulerSetup
             {
                 scheduler.InstanceName = InstanceName;
                 scheduler.GenerateInstanceId = true;
+                scheduler.IdleWaitTime = IdleWait(options);
             });
             quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = options.MaxConcurrency);
             // Due prompts are polled: a fixed delay measured from the end of the previous run, so a long
@@ -32,10 +34,10 @@ public static class SchedulerSetup
             // the due prompts through FOR UPDATE SKIP LOCKED.
             for (var lane = 0; lane < Math.Max(1, options.DispatchLanes); lane++)
             {
-                var name = lane == 0 ? "prompt-dispatch-every" : $"prompt-dispatch-every-{lane}";
+                var key = DispatchLanes.Key(lane);
                 quartz.AddTrigger(trigger => trigger
                     .ForJob(PromptDispatchJob.Key)
-                    .WithIdentity(name, "mentorbot")
+                    .WithIdentity(key)
                     .WithSimpleSchedule(schedule => schedule.WithInterval(options.PromptPollInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
             }
             // What time brings (reminders, expiries, check-ins, at-risk flags, ends, event reminders) is
@@ -44,7 +46,11 @@ public static class SchedulerSetup
             quartz.AddTrigger(trigger => trigger
                 .ForJob(PromptPlanningJob.Key)
                 .WithIdentity("prompt-planning-every", "mentorbot")
-                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PlanInterval).RepeatForever().MeasureIntervalFromCompletion(true)));
+                // A fixed rate, not measured from completion: the job may not overlap itself anyway
+                // ([DisallowConcurrentExecution]), and measured from completion a 0.1 s planner fired only every 30-60 s
+                // on the clustered store (a DisallowConcurrentExecution job's next time is not seen by the sleeping
+                // scheduler thread, quartznet#396); at a fixed rate it fired more often, though still late at times.
+                .WithSimpleSchedule(schedule => schedule.WithInterval(options.PlanInterval).RepeatForever()));
             quartz.UsePersistentStore(store =>
             {
                 store.UsePostgres(connectionString);
@@ -54,6 +60,20 @@ public static class SchedulerSetup
             });
         });
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddHostedService(provider => new RetiredDispatchLanes(
+            provider.GetRequiredService<ISchedulerFactory>(), options, provider.GetRequiredService<ILogger<RetiredDispatchLanes>>()));
         return services;
+    }
+
+    /// <summary>
+    /// How long Quartz's scheduler thread sleeps when it sees nothing due: as long as the shortest job interval,
+    /// between 1 s (Quartz's minimum) and its default of 30 s. A trigger measured from its job's completion, on a
+    /// job that may not overlap itself (the planner), gets its next time when the run ends, and a sleeping thread
+    /// does not see it (quartznet#396): with the default, a planner every second ran every 30 s.
+    /// </summary>
+    static TimeSpan IdleWait(SchedulerOptions options)
+    {
+        var shortest = options.PromptPollInterval < options.PlanInterval ? options.PromptPollInterval : options.PlanInterval;
+        return shortest < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : shortest > TimeSpan.FromSeconds(30) ? TimeSpan.FromSeconds(30) : shortest;
     }
 }

@@ -21,6 +21,7 @@ public static class DatabaseSetup
         using var loggers = builder.CreateStartupLoggers();
         try
         {
+            // The real clock, also under a test clock: it only times the server's start-up.
             return await DatabaseServer.StartAsync(
                 builder.Configuration.GetConnectionString(ConnectionStringName), embedded, TimeProvider.System, loggers);
         }
@@ -34,11 +35,10 @@ public static class DatabaseSetup
         }
     }
 
-    /// <summary>The EF Core context and a shared Npgsql data source on the running server.</summary>
+    /// <summary>The EF Core context and a shared Npgsql data source on the running server (the app's clock is <c>AddAppClock</c>'s).</summary>
     public static void AddMentorBotData(this WebApplicationBuilder builder, DatabaseServer database)
     {
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
         builder.Services.AddDbContextPool<MentorBotDb>((services, options) =>
             options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));

@@ -1,4 +1,5 @@
 using MentorBot.Data;
+using MentorBot.Scheduler.Clock;
 using MentorBot.Scheduler.Prompts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -33,13 +34,31 @@ public static class SchedulerWorker
         }
 
         var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
-        builder.Services.AddSingleton(TimeProvider.System);
+        TimeProvider clock;
+        try
+        {
+            clock = AppClock.Choose(builder.Configuration.GetSection(TestClockOptions.Section).Get<TestClockOptions>() ?? new(), builder.Environment);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
+        }
+
+        // Under a test clock the worker's starts at TestClock__Start and runs at real pace: it has no endpoint to move it
+        // (a walk over several processes would need one clock shared through the database, which is not built).
+        builder.Services.AddSingleton(clock);
         builder.Services.AddDbContextPool<MentorBotDb>(db => db.UseNpgsql(connectionString));
         builder.Services.AddScoped<IPromptSender, HandOverPromptSender>();
         builder.Services.AddMentorBotScheduler(connectionString, options);
         using var host = builder.Build();
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWorker))
             .LogInformation("MentorBot scheduler worker: jobs only, prompts handed to the bot nodes");
+        if (clock is AdjustableClock)
+        {
+            host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWorker)).LogWarning("{Warning}", AppClock.Warning);
+        }
+
         await host.RunAsync();
         return 0;
     }

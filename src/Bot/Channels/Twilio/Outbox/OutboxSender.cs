@@ -88,15 +88,18 @@ public sealed partial class OutboxSender(
             await pacing.WaitTurnAsync(planned.Request.Sender, planned.Segments, ct);
             plan = planned;
             now = clock.GetUtcNow();
-            message.SendStartedAt = now;
-            message.SendNode = node.Id;
             // The node's liveness is refreshed in the claim's own transaction: the heartbeat's first beat can come after a
             // node's first claim, or late on a starved machine, and a node with no fresh row is taken for dead — another
             // node then reconciled a send still in flight, found nothing at Twilio yet and sent it a second time.
-            await db.Database.ExecuteSqlAsync($"""
+            // The in-flight mark is the database's time, like the heartbeats and the reconciler's now(): leases are real
+            // seconds, whatever the app's clock says (a node's skewed clock, or a test clock moved months ahead).
+            var markedAt = await db.Database.SqlQuery<DateTimeOffset>($"""
                 INSERT INTO outbox_nodes (node_id, seen_at) VALUES ({node.Id}, clock_timestamp())
                 ON CONFLICT (node_id) DO UPDATE SET seen_at = clock_timestamp()
-                """, ct);
+                RETURNING seen_at AS "Value"
+                """).ToListAsync(ct);
+            message.SendStartedAt = markedAt[0];
+            message.SendNode = node.Id;
             message.SentVia = planned.Route;
             message.WhatsappTemplateSid = planned.Request.ContentSid;
             message.NextAttemptAt = null;

@@ -1,0 +1,44 @@
+using MentorBot.Bot.Hosting;
+using MentorBot.Scheduler;
+using MentorBot.Scheduler.Clock;
+
+namespace MentorBot.Bot.Testing;
+
+public static class TestClockSetup
+{
+    /// <summary>
+    /// The app's <see cref="TimeProvider"/>: the system clock, or with <c>TestClock__Enabled=true</c> (refused in
+    /// Production) an adjustable one that <c>/testing/clock</c> moves forward, announced by a warning in the log.
+    /// </summary>
+    public static void AddAppClock(this WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(TestClockOptions.Section).Get<TestClockOptions>() ?? new();
+        TimeProvider clock;
+        try
+        {
+            clock = AppClock.Choose(options, builder.Environment);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new StartupException(e.Message, e);
+        }
+
+        builder.Services.AddSingleton(clock);
+        if (clock is AdjustableClock adjustable)
+        {
+            builder.Services.AddSingleton(adjustable);
+            var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+            builder.Services.AddSingleton(services => new ClockCatchUp(services.GetRequiredService<IServiceScopeFactory>(), adjustable, scheduler.Enabled));
+            builder.Services.AddHostedService<TestClockWarning>();
+        }
+    }
+
+    /// <summary><c>GET</c>/<c>POST /testing/clock</c>, only when the test clock is on (otherwise the path does not exist: 404).</summary>
+    public static void MapTestClock(this WebApplication app)
+    {
+        if (app.Services.GetService<AdjustableClock>() is not null)
+        {
+            app.MapTestClockEndpoints();
+        }
+    }
+}
