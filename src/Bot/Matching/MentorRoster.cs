@@ -174,7 +174,12 @@ public sealed class MentorRoster
     static NpgsqlConnection OwnConnection(MentorBotDb db)
     {
         var turns = (NpgsqlConnection)db.Database.GetDbConnection();
-        var own = new NpgsqlConnectionStringBuilder(turns.ConnectionString) { MaxPoolSize = 2, ApplicationName = "mentorbot-roster" };
+        // Its statements are the same few on every question: prepared once per connection (and not reset
+        // when it returns to the pool, which would drop them), PostgreSQL plans them once.
+        var own = new NpgsqlConnectionStringBuilder(turns.ConnectionString)
+        {
+            MaxPoolSize = 2, ApplicationName = "mentorbot-roster", MaxAutoPrepare = 8, AutoPrepareMinUsages = 2, NoResetOnClose = true,
+        };
         return turns.CloneWith(own.ConnectionString);
     }
 
