@@ -82,10 +82,10 @@ public sealed class RealDialogTests(PostgresFixture postgres)
         Assert.Equal((MatchStatus.Active, _clock.Now, _clock.Now.AddMonths(6)), (match.Status, match.StartedAt, match.PlannedEndAt));
         Assert.Contains(match.History, h => h.FromStatus == MatchStatus.Requested && h.ToStatus == MatchStatus.Active);
         var prompts = (await db.ScheduledPrompts.ToListAsync()).ToDictionary(p => $"{p.Kind}:{(p.ParticipantId == match.MenteeId ? "mentee" : "mentor")}", p => p.DueAt);
-        Assert.Equal(_clock.Now, prompts["start_survey:mentee"]);
+        Assert.Equal(_clock.Now.AddMinutes(1), prompts["start_survey:mentee"]); // after her introduction
         Assert.Equal(_clock.Now.AddDays(14), prompts["check_in:mentee"]);
         Assert.Equal(_clock.Now.AddDays(14), prompts["check_in:mentor"]);
-        Assert.Equal(_clock.Now.AddMonths(6), prompts["end_survey:mentee"]);
+        Assert.Equal(_clock.Now.AddMonths(6).AddMinutes(1), prompts["end_survey:mentee"]); // after the closing message
         Assert.Equal(_clock.Now.AddMonths(12), prompts["followup_survey:mentee"]);
         Assert.Equal(_clock.Now, prompts["match_introduction:mentee"]);
         Assert.Equal(_clock.Now, prompts["match_introduction:mentor"]);

@@ -32,10 +32,7 @@ public sealed class TestClockTests(PostgresFixture postgres)
     [Fact]
     public async Task The_test_clock_is_refused_in_Production_with_a_message()
     {
-        var database = await postgres.CreateDatabaseAsync();
-        var environment = TwilioTestEnvironment.Simulator(database);
-        environment["TestClock__Enabled"] = "true";
-        environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        var environment = await ClockEnvironmentAsync("Production");
         await using var bot = BotProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
 
         Assert.Equal(1, await bot.WaitForExitAsync(TimeSpan.FromSeconds(60)));
@@ -46,11 +43,8 @@ public sealed class TestClockTests(PostgresFixture postgres)
     [Fact]
     public async Task The_test_clock_starts_where_asked_moves_forward_only_and_refuses_bad_moves()
     {
-        var database = await postgres.CreateDatabaseAsync();
-        var environment = TwilioTestEnvironment.Simulator(database);
-        environment["TestClock__Enabled"] = "true";
+        var environment = await ClockEnvironmentAsync("Testing");
         environment["TestClock__Start"] = Start.ToString("O");
-        environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         await using var bot = await BotProcess.ServeAsync(environment);
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
         Assert.Contains("TEST CLOCK ON", bot.Output, StringComparison.Ordinal);
@@ -78,6 +72,14 @@ public sealed class TestClockTests(PostgresFixture postgres)
         forwarded.Headers.Add("X-Forwarded-For", "203.0.113.7");
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(forwarded)).StatusCode);
         Assert.Contains("Test clock moved from", bot.Output, StringComparison.Ordinal);
+    }
+
+    async Task<Dictionary<string, string?>> ClockEnvironmentAsync(string environmentName)
+    {
+        var environment = TwilioTestEnvironment.Simulator(await postgres.CreateDatabaseAsync());
+        environment["TestClock__Enabled"] = "true";
+        environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
+        return environment;
     }
 
     static async Task<Reading> ReadAsync(HttpResponseMessage response)
