@@ -133,12 +133,21 @@ public sealed partial class OutboxSender(
         }
 
         var message = mine[0];
+        message.SendStartedAt = null;
+        message.SendNode = null;
+        if (message.DeliveryStatus != DeliveryStatus.Queued && result.Outcome != TwilioSendOutcome.Accepted)
+        {
+            // Cancelled while its POST was open (she wrote STOP): that decision stands over a failed try,
+            // which would otherwise overwrite its reason and plan a retry nobody will make.
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return;
+        }
+
         // Only a refusal may concern her; an accepted send commits at once, before Twilio's first callback comes.
         var participant = result.Outcome == TwilioSendOutcome.Rejected && message.ParticipantId is { } participantId
             ? await db.Participants.FindAsync([participantId], ct)
             : null;
-        message.SendStartedAt = null;
-        message.SendNode = null;
         Record(message, participant, plan, result, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
