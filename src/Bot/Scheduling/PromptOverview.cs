@@ -14,7 +14,7 @@ public sealed record PromptList(IReadOnlyList<PromptLine> Upcoming, IReadOnlyLis
 
 /// <summary>
 /// What the coordinator console shows of the timed prompts, and its one action on them: a failed
-/// prompt is retried by making it due now (the dispatcher's rules and its once-per-occurrence key
+/// prompt is retried by making it due now with fresh tries (the dispatcher's rules and its once-per-occurrence key
 /// still apply). Scoping to the coordinator's branch is the console's job; retries are audited.
 /// </summary>
 public sealed class PromptOverview(MentorBotDb db, TimeProvider clock)
@@ -25,13 +25,17 @@ public sealed class PromptOverview(MentorBotDb db, TimeProvider clock)
     public Task<PromptList> ForMatchAsync(Guid matchId, CancellationToken cancellationToken) =>
         ListAsync(db.ScheduledPrompts.Where(p => p.MatchId == matchId), cancellationToken);
 
-    /// <summary>Makes a failed prompt due again now; false when there is no such failed prompt (already retried, sent or never failed).</summary>
-    public async Task<bool> RetryAsync(Guid promptId, Guid? coordinatorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Makes one of her failed prompts due again now, with its tries counted from zero (a retry that kept
+    /// the old count got one try and then failed for good). False when she has no such failed prompt
+    /// (already retried, sent, never failed, or someone else's). Audited with the coordinator and branch.
+    /// </summary>
+    public async Task<bool> RetryAsync(Guid promptId, Guid participantId, Guid? coordinatorId, Guid? branchId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         // One statement, so two coordinators pressing retry at once retry once.
         var retried = await db.ScheduledPrompts
-            .Where(p => p.Id == promptId && p.Status == PromptStatus.Failed)
+            .Where(p => p.Id == promptId && p.ParticipantId == participantId && p.Status == PromptStatus.Failed)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.Status, PromptStatus.Scheduled).SetProperty(p => p.DueAt, now).SetProperty(p => p.Attempts, 0), cancellationToken);
         if (retried == 0)
         {
@@ -41,7 +45,7 @@ public sealed class PromptOverview(MentorBotDb db, TimeProvider clock)
         db.AuditLog.Add(new AuditEntry
         {
             At = now, ActorKind = coordinatorId is null ? ActorKind.System : ActorKind.Coordinator, ActorId = coordinatorId,
-            Action = "prompt.retried", SubjectKind = "scheduled_prompt", SubjectId = promptId,
+            Action = "prompt.retried", SubjectKind = "scheduled_prompt", SubjectId = promptId, BranchId = branchId,
         });
         await db.SaveChangesAsync(cancellationToken);
         return true;

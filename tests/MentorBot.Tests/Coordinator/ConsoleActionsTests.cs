@@ -50,14 +50,21 @@ public sealed class ConsoleActionsTests(PostgresFixture postgres)
         Assert.Equal([data.CoordinatorB, "conflict"], Assert.Single(await TestSql.RowsAsync(database, "SELECT coordinator_id, reason FROM blocked_pairs")));
         Assert.Equal("ended", await TestSql.ScalarAsync<string>(database, $"SELECT status FROM matches WHERE id = '{data.MatchB}'"));
 
-        // Retry: the failed prompt is due again now; a second retry changes nothing.
+        // Retry: the failed prompt is due again now with its tries counted from zero; a second retry changes nothing.
         using (var retry = await a.PostFormAsync("/console/people", $"/console/people/{data.MenteeA}?handler=RetryPrompt", new Dictionary<string, string> { ["promptId"] = promptId.ToString() }))
         {
             Assert.Equal(HttpStatusCode.Redirect, retry.StatusCode);
         }
 
-        var prompt = Assert.Single(await TestSql.RowsAsync(database, $"SELECT status, due_at > now() - interval '5 minutes' FROM scheduled_prompts WHERE id = '{promptId}'"));
-        Assert.Equal(["scheduled", true], prompt);
+        var prompt = Assert.Single(await TestSql.RowsAsync(database, $"SELECT status, due_at > now() - interval '5 minutes', attempts FROM scheduled_prompts WHERE id = '{promptId}'"));
+        Assert.Equal(["scheduled", true, 0], prompt);
+        using (var again = await a.PostFormAsync("/console/people", $"/console/people/{data.MenteeA}?handler=RetryPrompt", new Dictionary<string, string> { ["promptId"] = promptId.ToString() }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        }
+
+        Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM audit_log WHERE action = 'prompt.retried'"));
+        Assert.Equal([data.CoordinatorA, data.BranchA], Assert.Single(await TestSql.RowsAsync(database, "SELECT actor_id, branch_id FROM audit_log WHERE action = 'prompt.retried'")));
         using (var foreign = await b.PostFormAsync("/console/people", $"/console/people/{data.MenteeA}?handler=RetryPrompt", new Dictionary<string, string> { ["promptId"] = promptId.ToString() }))
         {
             Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);

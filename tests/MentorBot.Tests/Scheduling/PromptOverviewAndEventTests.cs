@@ -94,12 +94,13 @@ public sealed class PromptOverviewAndEventTests(PostgresFixture postgres)
         Assert.Equal(4, ours.Upcoming.Count + ours.Sent.Count + ours.Failed.Count + ours.Cancelled.Count); // not the event invitation
 
         var coordinator = Guid.NewGuid();
-        Assert.True(await overview.RetryAsync(failed.Id, coordinator, CancellationToken.None));
-        Assert.False(await overview.RetryAsync(failed.Id, coordinator, CancellationToken.None)); // already retried
+        Assert.False(await overview.RetryAsync(failed.Id, partner.Id, coordinator, branch.Id, CancellationToken.None)); // not his prompt
+        Assert.True(await overview.RetryAsync(failed.Id, person.Id, coordinator, branch.Id, CancellationToken.None));
+        Assert.False(await overview.RetryAsync(failed.Id, person.Id, coordinator, branch.Id, CancellationToken.None)); // already retried
         await using var check = TestDb.Open(database);
         var retried = await check.ScheduledPrompts.SingleAsync(p => p.Id == failed.Id);
         Assert.Equal((PromptStatus.Scheduled, _clock.Now, 0), (retried.Status, retried.DueAt, retried.Attempts));
         var audit = await check.AuditLog.SingleAsync(a => a.Action == "prompt.retried");
-        Assert.Equal((ActorKind.Coordinator, coordinator, failed.Id), (audit.ActorKind, audit.ActorId, audit.SubjectId));
+        Assert.Equal((ActorKind.Coordinator, coordinator, failed.Id, branch.Id), (audit.ActorKind, audit.ActorId, audit.SubjectId, audit.BranchId));
     }
 }

@@ -2,6 +2,7 @@ using MentorBot.Bot.Access;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Coordinator.TakeOver;
 using MentorBot.Bot.Privacy;
+using MentorBot.Bot.Scheduling;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.AspNetCore.Mvc;
@@ -17,7 +18,7 @@ namespace MentorBot.Bot.Coordinator.Pages;
 /// over, answers her, hands her back, retries a failed prompt, downloads her data (JSON) and goes on to
 /// erase her (the confirmation is its own page, Erase).
 /// </summary>
-public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TakeOverService takeOver, PersonExport export, TimeProvider clock) : PageModel
+public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TakeOverService takeOver, PersonExport export, PromptOverview prompts) : PageModel
 {
     public Participant Person { get; private set; } = null!;
 
@@ -100,22 +101,11 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
     public Task<IActionResult> OnPostHandBackAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, async (access, person) => { await takeOver.HandBackAsync(access, person, cancellationToken); return "person.notice.handed_back"; }, cancellationToken);
 
-    /// <summary>A failed prompt is due again now: the dispatcher sends it on its next round.</summary>
+    /// <summary>A failed prompt is due again now, with its full tries: the dispatcher sends it on its next round.</summary>
     public Task<IActionResult> OnPostRetryPromptAsync(Guid id, Guid promptId, CancellationToken cancellationToken) =>
-        ActAsync(id, async (access, person) =>
-        {
-            var prompt = await db.ScheduledPrompts.FirstOrDefaultAsync(p => p.Id == promptId && p.ParticipantId == person.Id, cancellationToken);
-            if (prompt is null || prompt.Status != PromptStatus.Failed)
-            {
-                return "person.error.not_failed";
-            }
-
-            prompt.Status = PromptStatus.Scheduled;
-            prompt.DueAt = clock.GetUtcNow();
-            audit.Add(access, "prompt.retried", "scheduled_prompt", prompt.Id, person.BranchId);
-            await db.SaveChangesAsync(cancellationToken);
-            return "person.notice.retried";
-        }, cancellationToken);
+        ActAsync(id, async (access, person) => await prompts.RetryAsync(promptId, person.Id, access.CoordinatorId, person.BranchId, cancellationToken)
+            ? "person.notice.retried"
+            : "person.error.not_failed", cancellationToken);
 
     /// <summary>
     /// Her data as a JSON download (GDPR art. 20). A POST, so the download is a deliberate act behind the
