@@ -9,7 +9,7 @@ namespace MentorBot.Bot.Privacy;
 /// Erases a person (GDPR art. 17): in one transaction, her personal data is removed or anonymised in every
 /// table, and what is left is anonymous statistics tied to her now meaningless id (survey answers, match
 /// counts, consents as facts, event attendance). Idempotent: erasing an erased person changes nothing.
-/// What is removed and what is kept is listed in README.md ("Privacy and data protection").
+/// What is removed and what is kept is listed in docs/privacy.md.
 /// </summary>
 public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<PersonErasure> logger)
 {

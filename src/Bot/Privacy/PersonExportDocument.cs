@@ -3,7 +3,7 @@ using MentorBot.Data.Model;
 namespace MentorBot.Bot.Privacy;
 
 // The shape of a person's data export (GDPR art. 20), version 1. Serialised by PersonExportJson with
-// snake_case names and enums as snake_case text (as in the database); documented in README.md
+// snake_case names and enums as snake_case text (as in the database); documented in docs/privacy.md
 // ("Privacy and data protection"). Add fields at the end; a change of meaning is a new version.
 
 public sealed record PersonExportDocument(
