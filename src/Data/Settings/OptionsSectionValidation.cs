@@ -39,12 +39,11 @@ public sealed class OptionsSectionValidation<T> : IValidateOptions<T> where T : 
             var key = $"{prefix}:{property.Name}";
             var value = property.GetValue(options);
             var context = new ValidationContext(options) { MemberName = property.Name, DisplayName = key };
-            // GetCustomAttributes makes new attribute instances on every call, so setting their message is safe.
             foreach (var attribute in property.GetCustomAttributes<ValidationAttribute>(inherit: true))
             {
-                attribute.ErrorMessage ??= Template(attribute);
-                if (attribute.GetValidationResult(value, context) is { ErrorMessage: { } message })
+                if (attribute.GetValidationResult(value, context) is { ErrorMessage: { } framework })
                 {
+                    var message = Message(attribute, key, framework);
                     failures.Add(value is null or string ? message : $"{message} (was {Shown(value)})");
                 }
             }
@@ -58,16 +57,25 @@ public sealed class OptionsSectionValidation<T> : IValidateOptions<T> where T : 
         return failures;
     }
 
-    /// <summary>Messages that start with the key (the framework's start with "The field …").</summary>
-    static string? Template(ValidationAttribute attribute) => attribute switch
+    /// <summary>
+    /// A message that starts with the key, for the attributes without a message of their own (the framework's
+    /// start "The field …" and write 50 ms as 00:00:00.0500000); others format theirs with the key as {0}.
+    /// </summary>
+    static string Message(ValidationAttribute attribute, string key, string framework) => attribute switch
     {
-        RangeAttribute => "{0} must be between {1} and {2}",
-        RequiredAttribute => "{0} must be set",
-        UrlAttribute => "{0} must be an absolute http or https URL",
-        _ => null,
+        RangeAttribute { ErrorMessage: null } range => $"{key} must be between {Shown(range.Minimum)} and {Shown(range.Maximum)}",
+        RequiredAttribute { ErrorMessage: null } => $"{key} must be set",
+        UrlAttribute => $"{key} must be an absolute http or https URL",
+        _ => framework,
     };
 
-    static string Shown(object value) => value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value.ToString() ?? "";
+    /// <summary>Invariant, and durations as they are written in settings: 00:00:00.05, 1.00:00:00.</summary>
+    static string Shown(object value) => value switch
+    {
+        TimeSpan duration when duration.Ticks % TimeSpan.TicksPerSecond != 0 => duration.ToString("c", CultureInfo.InvariantCulture).TrimEnd('0'),
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>An options object inside the section (Matching:Weights), not a value or a list.</summary>
     static bool IsNested(Type type) =>
