@@ -13,6 +13,7 @@ using MentorBot.Bot.Matching;
 using MentorBot.Bot.Scheduling;
 using MentorBot.Bot.SurveyResults;
 using MentorBot.Bot.Testing;
+using Microsoft.Extensions.Options;
 
 // `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema
 // and exits; `chat <dialog> --lang <code>` runs a dialog in the terminal; `demo-data` adds made-up mentors;
@@ -87,5 +88,11 @@ try
 catch (StartupException e)
 {
     Console.Error.WriteLine(e.Message);
+    return 1;
+}
+catch (OptionsValidationException e)
+{
+    // A bad setting, found while the app is set up or by ValidateOnStart: one line per key, no stack trace.
+    Console.Error.WriteLine(string.Join(Environment.NewLine, e.Failures));
     return 1;
 }

@@ -1,7 +1,9 @@
 using MentorBot.Bot.Conversations.Actions;
 using MentorBot.Bot.Dialogs.Definitions;
 using MentorBot.Bot.Hosting;
+using MentorBot.Bot.Matching;
 using MentorBot.Bot.PhoneLinking;
+using MentorBot.Data.Settings;
 
 namespace MentorBot.Bot.Conversations;
 
@@ -13,7 +15,7 @@ public static class ConversationSetup
     /// </summary>
     public static void AddConversations(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DialogLibraryOptions.Section).Get<DialogLibraryOptions>() ?? new();
+        var options = builder.AddValidatedOptions<DialogLibraryOptions>();
         DialogLibrary library;
         try
         {
@@ -24,8 +26,8 @@ public static class ConversationSetup
             throw new StartupException(e.Message, e);
         }
 
-        var phoneLink = builder.Configuration.GetSection(PhoneLinkOptions.Section).Get<PhoneLinkOptions>() ?? new();
-        var actions = DialogActions.All(phoneLink, MentorBot.Bot.Matching.MatchingOptions.From(builder.Configuration));
+        var phoneLink = builder.AddValidatedOptions<PhoneLinkOptions>();
+        var actions = DialogActions.All(phoneLink, builder.AddValidatedOptions<MatchingOptions>());
         if (DialogLibraryCheck.Problems(library, actions.Names) is { Count: > 0 } problems)
         {
             throw new StartupException(string.Join(Environment.NewLine, problems), new InvalidDataException());
@@ -33,7 +35,6 @@ public static class ConversationSetup
 
         builder.Services.AddSingleton(library);
         builder.Services.AddSingleton(actions);
-        builder.Services.AddSingleton(phoneLink);
         builder.Services.AddSingleton<ConversationHost>();
         builder.Services.AddSingleton<ReplyOutbox>();
         builder.Services.AddScoped<IInboundMessageProcessor, DialogInboundProcessor>();

@@ -3,6 +3,7 @@ using MentorBot.Bot.Coordinator.Accounts;
 using MentorBot.Bot.Coordinator.Assets;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Coordinator.TakeOver;
+using MentorBot.Data.Settings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
@@ -20,7 +21,7 @@ public static class ConsoleSetup
     public static void AddCoordinatorConsole(this WebApplicationBuilder builder)
     {
         builder.AddCoordinatorAccounts();
-        var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new();
+        var options = builder.AddValidatedOptions<ConsoleOptions>();
         var services = builder.Services;
         services.AddHttpContextAccessor();
         new IdentityBuilder(typeof(Data.Model.Coordinator), services).AddSignInManager();

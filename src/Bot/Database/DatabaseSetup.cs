@@ -2,6 +2,7 @@ using MentorBot.Bot.Hosting;
 using MentorBot.Data;
 using MentorBot.Data.Embedded;
 using MentorBot.Data.Migrations;
+using MentorBot.Data.Settings;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -17,7 +18,7 @@ public static class DatabaseSetup
     /// </summary>
     public static async Task<DatabaseServer> StartDatabaseAsync(this WebApplicationBuilder builder)
     {
-        var embedded = builder.Configuration.GetSection(EmbeddedPostgresOptions.Section).Get<EmbeddedPostgresOptions>() ?? new();
+        var embedded = builder.AddValidatedOptions<EmbeddedPostgresOptions>();
         using var loggers = builder.CreateStartupLoggers();
         try
         {

@@ -1,3 +1,5 @@
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Bot.Matching;
 
 public static class MatchingSetup
@@ -5,7 +7,7 @@ public static class MatchingSetup
     /// <summary>The <c>Matching</c> options (weights, partner programs) and the coordinators' match administration.</summary>
     public static void AddMatching(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton(MatchingOptions.From(builder.Configuration));
+        builder.AddValidatedOptions<MatchingOptions>();
         builder.Services.AddScoped<MatchAdministration>();
     }
 }

@@ -1,19 +1,27 @@
+using System.ComponentModel.DataAnnotations;
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Bot.PhoneLinking;
 
 /// <summary>Linking a web-chat participant to her phone number with a code sent by SMS (<c>PhoneLink__…</c>).</summary>
-public sealed class PhoneLinkOptions
+public sealed class PhoneLinkOptions : IOptionsSection
 {
-    public const string Section = "PhoneLink";
+    public static string Section => "PhoneLink";
 
     /// <summary>Country code for numbers typed without <c>+</c> or <c>00</c> (Denmark).</summary>
+    [Required]
+    [RegularExpression("^[1-9][0-9]{0,2}$", ErrorMessage = "{0} must be a country calling code of 1 to 3 digits, without + (45 for Denmark)")]
     public string DefaultCountryCode { get; set; } = "45";
 
     /// <summary>How long a code can be typed after it was sent.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Wrong codes allowed before the code is dead.</summary>
+    [Range(1, 100)]
     public int MaxTries { get; set; } = 5;
 
     /// <summary>Codes sent to one number (and asked for by one person) in an hour, so nobody is flooded with SMS.</summary>
+    [Range(1, 100)]
     public int MaxCodesPerHour { get; set; } = 3;
 }

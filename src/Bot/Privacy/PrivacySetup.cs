@@ -1,3 +1,4 @@
+using MentorBot.Data.Settings;
 using MentorBot.Scheduler;
 
 namespace MentorBot.Bot.Privacy;
@@ -10,12 +11,11 @@ public static class PrivacySetup
     /// </summary>
     public static void AddPrivacy(this WebApplicationBuilder builder)
     {
-        builder.Services.Configure<RetentionOptions>(builder.Configuration.GetSection(RetentionOptions.Section));
         builder.Services.AddScoped<PersonExport>();
         builder.Services.AddScoped<PersonErasure>();
         builder.Services.AddScoped<RetentionSweep>();
-        var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
-        var retention = builder.Configuration.GetSection(RetentionOptions.Section).Get<RetentionOptions>() ?? new();
+        var scheduler = builder.AddValidatedOptions<SchedulerOptions>();
+        var retention = builder.AddValidatedOptions<RetentionOptions>();
         if (scheduler.Enabled && retention.Enabled)
         {
             builder.Services.AddTransient<RetentionJob>();

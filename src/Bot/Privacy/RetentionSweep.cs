@@ -1,7 +1,6 @@
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Privacy;
 
@@ -10,7 +9,7 @@ namespace MentorBot.Bot.Privacy;
 /// holds once it has run, so a second run (another node, a retry, a restart in the middle) changes nothing.
 /// People due for erasure are erased one by one, each in its own transaction (<see cref="PersonErasure"/>).
 /// </summary>
-public sealed class RetentionSweep(MentorBotDb db, PersonErasure erasure, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionSweep> logger)
+public sealed class RetentionSweep(MentorBotDb db, PersonErasure erasure, RetentionOptions options, TimeProvider clock, ILogger<RetentionSweep> logger)
 {
     /// <summary>What a message text past its retention period becomes.</summary>
     public const string DeletedText = "[deleted]";
@@ -30,7 +29,7 @@ public sealed class RetentionSweep(MentorBotDb db, PersonErasure erasure, IOptio
             due.AddRange((await WithdrawnAsync(branchId, now.AddDays(-settings.WithdrawnConsentGraceDays), cancellationToken)).Select(id => (id, "consent_withdrawn")));
         }
 
-        due.AddRange((await AbandonedSignupsAsync(now.AddDays(-options.Value.AbandonedSignupDays), cancellationToken)).Select(id => (id, "abandoned_signup")));
+        due.AddRange((await AbandonedSignupsAsync(now.AddDays(-options.AbandonedSignupDays), cancellationToken)).Select(id => (id, "abandoned_signup")));
         var erased = 0;
         foreach (var (id, reason) in due.DistinctBy(d => d.Id))
         {
@@ -40,7 +39,7 @@ public sealed class RetentionSweep(MentorBotDb db, PersonErasure erasure, IOptio
             }
         }
 
-        Add(rows, await ErasedLeftoversAsync(now.AddDays(-options.Value.ErasedLeftoversDays), cancellationToken));
+        Add(rows, await ErasedLeftoversAsync(now.AddDays(-options.ErasedLeftoversDays), cancellationToken));
         db.ChangeTracker.Clear();
         PrivacyAudit.Add(db, now, null, "retention.applied", null, null, null, new { rows, erased });
         await db.SaveChangesAsync(cancellationToken);

@@ -1,6 +1,5 @@
 using MentorBot.Scheduler;
 using MentorBot.Scheduler.Prompts;
-using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Scheduling;
 
@@ -10,11 +9,11 @@ namespace MentorBot.Bot.Scheduling;
 /// <c>ready</c>. The same dispatcher does it — rules re-checked, claimed with SKIP LOCKED, marked sent
 /// in the transaction that queues the replies — so several web nodes send each one once.
 /// </summary>
-public sealed class HandedOverPrompts(IServiceScopeFactory scopes, IOptions<SchedulerOptions> options, ILogger<HandedOverPrompts> logger) : BackgroundService
+public sealed class HandedOverPrompts(IServiceScopeFactory scopes, SchedulerOptions options, ILogger<HandedOverPrompts> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.PromptPollInterval);
+        using var timer = new PeriodicTimer(options.PromptPollInterval);
         do
         {
             try

@@ -1,4 +1,5 @@
 using MentorBot.Data;
+using MentorBot.Data.Settings;
 using MentorBot.Scheduler;
 using MentorBot.Scheduler.Prompts;
 using Quartz;
@@ -14,14 +15,13 @@ public static class SchedulingSetup
     /// </summary>
     public static void AddMentorBotScheduling(this WebApplicationBuilder builder, DatabaseServer database)
     {
-        var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+        var options = builder.AddValidatedOptions<SchedulerOptions>();
         // The console lists and retries prompts on every node, web-only ones included.
         builder.Services.AddScoped<PromptOverview>();
         builder.Services.AddScoped<IPromptSender, DialogPromptSender>();
         if (!options.Enabled)
         {
             // A web-only node still starts the dialogs of prompts a scheduler-only worker handed over.
-            builder.Services.Configure<SchedulerOptions>(builder.Configuration.GetSection(SchedulerOptions.Section));
             builder.Services.AddScoped<PromptDispatchJob>();
             builder.Services.AddHostedService<HandedOverPrompts>();
             return;

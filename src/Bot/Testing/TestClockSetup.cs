@@ -1,4 +1,5 @@
 using MentorBot.Bot.Hosting;
+using MentorBot.Data.Settings;
 using MentorBot.Scheduler;
 using MentorBot.Scheduler.Clock;
 
@@ -12,7 +13,7 @@ public static class TestClockSetup
     /// </summary>
     public static void AddAppClock(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(TestClockOptions.Section).Get<TestClockOptions>() ?? new();
+        var options = builder.AddValidatedOptions<TestClockOptions>();
         TimeProvider clock;
         try
         {
@@ -27,7 +28,7 @@ public static class TestClockSetup
         if (clock is AdjustableClock adjustable)
         {
             builder.Services.AddSingleton(adjustable);
-            var scheduler = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+            var scheduler = builder.AddValidatedOptions<SchedulerOptions>();
             builder.Services.AddSingleton(services => new ClockCatchUp(services.GetRequiredService<IServiceScopeFactory>(), adjustable, scheduler.Enabled));
             builder.Services.AddHostedService<TestClockWarning>();
         }

@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Data.Embedded;
 
 /// <summary>Configuration section <c>EmbeddedDatabase</c>: the private PostgreSQL used when no connection string is set.</summary>
-public sealed class EmbeddedPostgresOptions
+public sealed class EmbeddedPostgresOptions : IOptionsSection
 {
-    public const string Section = "EmbeddedDatabase";
+    public static string Section => "EmbeddedDatabase";
 
     /// <summary>Folder that holds the cluster; it survives restarts. Default: see <see cref="DefaultDirectory"/>.</summary>
     public string? Directory { get; set; }
@@ -12,8 +15,10 @@ public sealed class EmbeddedPostgresOptions
     public string? BinDirectory { get; set; }
 
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one at every start.</summary>
+    [Range(0, 65535)]
     public int Port { get; set; }
 
+    [Required]
     public string Database { get; set; } = "mentorbot";
 
     /// <summary>

@@ -1,3 +1,5 @@
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Scheduler.Clock;
 
 /// <summary>
@@ -5,9 +7,9 @@ namespace MentorBot.Scheduler.Clock;
 /// (<c>TestClock__Enabled=true</c>, optionally <c>TestClock__Start=2026-03-02T09:00:00Z</c>). Off by default,
 /// refused in the Production environment.
 /// </summary>
-public sealed class TestClockOptions
+public sealed class TestClockOptions : IOptionsSection
 {
-    public const string Section = "TestClock";
+    public static string Section => "TestClock";
 
     public bool Enabled { get; set; }
 

@@ -1,4 +1,5 @@
 using MentorBot.Data;
+using MentorBot.Data.Settings;
 using MentorBot.Scheduler.Clock;
 using MentorBot.Scheduler.Prompts;
 using Microsoft.EntityFrameworkCore;
@@ -6,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Scheduler.Worker;
 
@@ -33,11 +35,25 @@ public static class SchedulerWorker
             return 2;
         }
 
-        var options = builder.Configuration.GetSection(SchedulerOptions.Section).Get<SchedulerOptions>() ?? new();
+        try
+        {
+            return await RunJobsAsync(builder, connectionString);
+        }
+        catch (OptionsValidationException e)
+        {
+            // A bad setting, found while the worker is set up or by ValidateOnStart: one line per key, no stack trace.
+            Console.Error.WriteLine(string.Join(Environment.NewLine, e.Failures));
+            return 1;
+        }
+    }
+
+    static async Task<int> RunJobsAsync(HostApplicationBuilder builder, string connectionString)
+    {
+        var options = builder.AddValidatedOptions<SchedulerOptions>();
         TimeProvider clock;
         try
         {
-            clock = AppClock.Choose(builder.Configuration.GetSection(TestClockOptions.Section).Get<TestClockOptions>() ?? new(), builder.Environment);
+            clock = AppClock.Choose(builder.AddValidatedOptions<TestClockOptions>(), builder.Environment);
         }
         catch (InvalidOperationException e)
         {

@@ -58,7 +58,19 @@ public sealed class SchedulerWorkerTests(PostgresFixture postgres)
         Assert.Contains("ConnectionStrings__MentorBot", await worker.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
-    static Process StartWorker(string? database)
+    [Fact]
+    public async Task The_worker_refuses_a_bad_setting_with_a_line_naming_the_key()
+    {
+        // Checked before the database is used: an unreachable one does not matter.
+        using var worker = StartWorker("Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z;Timeout=3", new() { ["Scheduler__MaxConcurrency"] = "0" });
+        var error = await worker.StandardError.ReadToEndAsync();
+        await worker.WaitForExitAsync();
+
+        Assert.Equal(1, worker.ExitCode);
+        Assert.Equal("Scheduler:MaxConcurrency must be between 1 and 256 (was 0)", error.Trim());
+    }
+
+    static Process StartWorker(string? database, Dictionary<string, string>? settings = null)
     {
         var configuration = typeof(SchedulerWorkerTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
         var directory = Path.Combine(BotProcess.RepositoryRoot, "src", "Scheduler", "bin", configuration, "net10.0");
@@ -75,6 +87,11 @@ public sealed class SchedulerWorkerTests(PostgresFixture postgres)
         }
 
         start.Environment["Scheduler__PromptPollInterval"] = "00:00:01";
+        foreach (var (key, value) in settings ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.BeginOutputReadLine();

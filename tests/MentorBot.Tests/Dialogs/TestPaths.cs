@@ -8,6 +8,7 @@ internal static class TestPaths
     public static string TestData => Metadata("TestDataDirectory");
     public static string Dialogs => Path.GetFullPath(Metadata("DialogsDirectory"));
     public static string Locales => Path.GetFullPath(Metadata("LocalesDirectory"));
+    public static string Docs => Path.GetFullPath(Metadata("DocsDirectory"));
 
     public static string InTestData(params string[] parts) => Path.Combine([TestData, .. parts]);
 

@@ -1,9 +1,11 @@
 using MentorBot.Bot.Commands;
 using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
+using MentorBot.Data.Settings;
 using MentorBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace MentorBot.Tests.Matching;
 
@@ -31,7 +33,9 @@ public sealed class DemoDataCommandTests(PostgresFixture postgres)
         // The same as the pure function computes here: seeded per number, not per run or machine.
         await using var db = TestDb.Open(database);
         var branches = await db.Branches.OrderBy(b => b.Code).ToListAsync();
-        var programs = MatchingOptions.From(new ConfigurationBuilder().AddJsonFile(Path.Combine(BotProcess.BotDirectory, "appsettings.json")).Build()).PartnerPrograms;
+        var settings = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        settings.Configuration.AddJsonFile(Path.Combine(BotProcess.BotDirectory, "appsettings.json"));
+        var programs = settings.AddValidatedOptions<MatchingOptions>().PartnerPrograms;
         Assert.Equal(
             Enumerable.Range(0, 50).Select(i => DemoMentor.For(i, branches, programs)).Select(m => Row.Of(m.ToParticipant(DateTimeOffset.UnixEpoch), m.Branch)).OrderBy(r => r.Phone),
             mentors.OrderBy(r => r.Phone));

@@ -1,6 +1,9 @@
-using Microsoft.Extensions.Configuration;
 using MentorBot.Bot.Matching;
 using MentorBot.Data.Model;
+using MentorBot.Data.Settings;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace MentorBot.Tests.Matching;
 
@@ -95,17 +98,22 @@ public sealed class MatchScoringTests
     [Fact]
     public void Weights_come_from_configuration()
     {
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Matching:Weights:SameField"] = "50",
             ["Matching:PartnerPrograms:itcompany:0"] = "it",
             ["Matching:PartnerPrograms:itcompany:1"] = "engineering",
-        }).Build();
+        });
 
-        var options = MatchingOptions.From(configuration);
+        var atSetup = builder.AddValidatedOptions<MatchingOptions>();
+        using var host = builder.Build();
 
-        Assert.Equal((50, 15), (options.Weights.SameField, options.Weights.SameBranch));
-        Assert.Equal(["it", "engineering"], options.PartnerPrograms["ITCompany"]);
+        foreach (var options in new[] { atSetup, host.Services.GetRequiredService<MatchingOptions>() })
+        {
+            Assert.Equal((50, 15), (options.Weights.SameField, options.Weights.SameBranch));
+            Assert.Equal(["it", "engineering"], options.PartnerPrograms["ITCompany"]);
+        }
     }
 
     [Fact]

@@ -6,7 +6,6 @@ using MentorBot.Tests.Conversations;
 using MentorBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace MentorBot.Tests.Privacy;
 
@@ -18,7 +17,7 @@ public sealed class RetentionTests(PostgresFixture postgres)
     readonly FixedClock _clock = new(Now);
 
     static RetentionSweep Sweep(MentorBotDb db, TimeProvider clock) =>
-        new(db, new PersonErasure(db, clock, NullLogger<PersonErasure>.Instance), Options.Create(new RetentionOptions()), clock, NullLogger<RetentionSweep>.Instance);
+        new(db, new PersonErasure(db, clock, NullLogger<PersonErasure>.Instance), new RetentionOptions(), clock, NullLogger<RetentionSweep>.Instance);
 
     [Fact]
     public async Task Each_rule_removes_what_is_past_its_period_and_keeps_the_rest_and_a_second_run_changes_nothing()

@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Bot.Channels.Twilio;
 
 /// <summary>The <c>Twilio__*</c> settings. With no AccountSid MentorBot talks to its built-in simulator instead.</summary>
-public sealed class TwilioOptions
+public sealed class TwilioOptions : IOptionsSection, IValidatableObject
 {
-    public const string Section = "Twilio";
+    public static string Section => "Twilio";
 
     public string AccountSid { get; set; } = "";
 
@@ -20,20 +23,25 @@ public sealed class TwilioOptions
     /// <summary>A Messaging Service (MG…): Twilio picks the sender from its pool. Used when FromNumber is empty.</summary>
     public string MessagingServiceSid { get; set; } = "";
 
+    [Required, Url]
     public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
 
     /// <summary>How Twilio reaches us (https://bot.example.dk): the URL it signs, and the base of our status callback.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
+    [Required]
+    [RegularExpression("^[1-9][0-9]{0,2}$", ErrorMessage = "{0} must be a country calling code of 1 to 3 digits, without + (45 for Denmark)")]
     public string DefaultCountryCode { get; set; } = "45";
 
     /// <summary>
     /// Segments a second per sender, for the whole cluster. A Danish long code is good for about one; a Messaging
     /// Service with several numbers, or a short code, for more.
     /// </summary>
+    [Range(0.0, 10_000.0)]
     public double MessagesPerSecond { get; set; } = 1;
 
     /// <summary>A node not seen for this long is taken for dead: its sends in flight are reconciled with Twilio by another node.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan NodeLease { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>An approved WhatsApp template (ContentSid HX…) with one variable, for replies outside the 24-hour window.</summary>
@@ -43,10 +51,31 @@ public sealed class TwilioOptions
     public string HelpContact { get; set; } = "";
 
     /// <summary>First wait after a temporary send error; it doubles with every attempt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.01", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long to wait for Twilio's answer to a send before trying again later.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool UsesSimulator => string.IsNullOrWhiteSpace(AccountSid);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!UsesSimulator && string.IsNullOrWhiteSpace(AuthToken))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(AuthToken)} must be set with {Section}:{nameof(AccountSid)}: it checks the signature of every webhook Twilio sends");
+        }
+
+        if (string.IsNullOrWhiteSpace(ApiKeySid) != string.IsNullOrWhiteSpace(ApiKeySecret))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(ApiKeySid)} and {Section}:{nameof(ApiKeySecret)} go together: set both or neither");
+        }
+
+        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
+            && !(Uri.TryCreate(PublicBaseUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(PublicBaseUrl)} must be an absolute http or https URL (https://bot.example.dk)");
+        }
+    }
 }

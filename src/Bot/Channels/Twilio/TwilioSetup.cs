@@ -1,6 +1,7 @@
 using MentorBot.Bot.Channels.Twilio.Outbox;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Hosting;
+using MentorBot.Data.Settings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MentorBot.Bot.Channels.Twilio;
@@ -13,9 +14,8 @@ public static class TwilioSetup
     /// </summary>
     public static void AddTwilioChannel(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new();
+        var options = builder.AddValidatedOptions<TwilioOptions>();
         var services = builder.Services;
-        services.AddSingleton(options);
         services.AddSingleton<LocalServerAddress>();
         services.AddSingleton<TwilioAccount>();
         services.AddSingleton(_ => OptOutKeywords.Load(Path.Combine(AppContext.BaseDirectory, "locales", OptOutKeywords.FileName)));

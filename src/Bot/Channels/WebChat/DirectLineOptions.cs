@@ -1,9 +1,12 @@
+using System.ComponentModel.DataAnnotations;
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Bot.Channels.WebChat;
 
 /// <summary>Configuration section <c>DirectLine</c>: the web chat's Direct Line 3.0 endpoint.</summary>
-public sealed class DirectLineOptions
+public sealed class DirectLineOptions : IOptionsSection, IValidatableObject
 {
-    public const string Section = "DirectLine";
+    public static string Section => "DirectLine";
 
     /// <summary>
     /// The secret a trusted server uses to open conversations (<c>Authorization: Bearer &lt;secret&gt;</c>) and
@@ -13,21 +16,26 @@ public sealed class DirectLineOptions
     public string? Secret { get; set; }
 
     /// <summary>How long a token is valid; directlinejs refreshes it at half this.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "7.00:00:00")]
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
     /// How long after it expired the /chat page may still trade a token it kept for a new one for the
     /// same conversation (a phone that slept with the page open, a reload the next morning).
     /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromHours(24);
 
     /// <summary>Largest activity a client may post, in bytes of JSON (Direct Line's own limit is 256K characters).</summary>
+    [Range(1024, 16 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
     /// <summary>How often an idle WebSocket gets an empty keep-alive frame (proxies close silent sockets).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Database connections web chat uses at once on this node (turns and stream reads queue beyond it).</summary>
+    [Range(1, 1000)]
     public int MaxDatabaseConnections { get; set; } = 32;
 
     /// <summary>
@@ -35,4 +43,13 @@ public sealed class DirectLineOptions
     /// that terminates TLS; unset, they are made from the request's own host and scheme.
     /// </summary>
     public string? PublicStreamBase { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrEmpty(PublicStreamBase)
+            && !(Uri.TryCreate(PublicStreamBase, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" or "http" or "https"))
+        {
+            yield return new ValidationResult($"{Section}:{nameof(PublicStreamBase)} must be an absolute ws, wss, http or https URL (wss://chat.example.org)");
+        }
+    }
 }

@@ -1,13 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Bot.Channels.WebChat;
 
 /// <summary>How many web chat tokens one client address may get (<c>WebChatTokenLimit__…</c>).</summary>
-public sealed class TokenRateLimitOptions
+public sealed class TokenRateLimitOptions : IOptionsSection
 {
-    public const string Section = "WebChatTokenLimit";
+    public static string Section => "WebChatTokenLimit";
 
     /// <summary>Tokens per client address per <see cref="Window"/>; a page load needs one (a reload one more).</summary>
+    [Range(1, 100_000)]
     public int PermitLimit { get; set; } = 10;
 
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>

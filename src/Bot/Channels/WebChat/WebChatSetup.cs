@@ -1,4 +1,5 @@
 using MentorBot.Bot.Hosting;
+using MentorBot.Data.Settings;
 
 namespace MentorBot.Bot.Channels.WebChat;
 
@@ -10,14 +11,13 @@ public static class WebChatSetup
     /// </summary>
     public static void AddWebChat(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(DirectLineOptions.Section).Get<DirectLineOptions>() ?? new();
+        var options = builder.AddValidatedOptions<DirectLineOptions>();
         using (var loggers = builder.CreateStartupLoggers())
         {
             builder.Services.AddSingleton(DirectLineSecret.From(options, loggers.CreateLogger<DirectLineSecret>()));
         }
 
         var services = builder.Services;
-        services.AddSingleton(options);
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineAuthorization>();
         services.AddSingleton<DatabaseUseLimit>();
@@ -29,7 +29,7 @@ public static class WebChatSetup
         services.AddSingleton<ActivityNotificationListener>();
         services.AddHostedService(provider => provider.GetRequiredService<ActivityNotificationListener>());
         services.AddHealthChecks().AddCheck<WebChatHealthCheck>("webchat");
-        services.AddTokenRateLimit(builder.Configuration.GetSection(TokenRateLimitOptions.Section).Get<TokenRateLimitOptions>() ?? new());
+        services.AddTokenRateLimit(builder.AddValidatedOptions<TokenRateLimitOptions>());
     }
 
     public static void MapWebChat(this WebApplication app)

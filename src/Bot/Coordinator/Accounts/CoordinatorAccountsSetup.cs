@@ -1,4 +1,5 @@
 using MentorBot.Data.Model;
+using MentorBot.Data.Settings;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -13,9 +14,8 @@ public static class CoordinatorAccountsSetup
     /// </summary>
     public static void AddCoordinatorAccounts(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(ConsoleOptions.Section).Get<ConsoleOptions>() ?? new();
+        var options = builder.AddValidatedOptions<ConsoleOptions>();
         var services = builder.Services;
-        services.AddSingleton(options);
         services.AddDataProtection().SetApplicationName("MentorBot");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory, TimeProvider>((keys, scopes, clock) => keys.XmlRepository = new DatabaseKeyRepository(scopes, clock));

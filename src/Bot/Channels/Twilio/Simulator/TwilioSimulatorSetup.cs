@@ -1,3 +1,5 @@
+using MentorBot.Data.Settings;
+
 namespace MentorBot.Bot.Channels.Twilio.Simulator;
 
 public static class TwilioSimulatorSetup
@@ -8,7 +10,7 @@ public static class TwilioSimulatorSetup
     /// </summary>
     public static void AddTwilioSimulator(this WebApplicationBuilder builder)
     {
-        var options = builder.Configuration.GetSection(TwilioOptions.Section).Get<TwilioOptions>() ?? new();
+        var options = builder.AddValidatedOptions<TwilioOptions>();
         if (!options.UsesSimulator)
         {
             return;
