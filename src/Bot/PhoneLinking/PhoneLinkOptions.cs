@@ -1,3 +1,5 @@
+using MentorBot.Bot.Channels;
+
 namespace MentorBot.Bot.PhoneLinking;
 
 /// <summary>Linking a web-chat participant to her phone number with a code sent by SMS (<c>PhoneLink__…</c>).</summary>
@@ -5,8 +7,9 @@ public sealed class PhoneLinkOptions
 {
     public const string Section = "PhoneLink";
 
-    /// <summary>Country code for numbers typed without <c>+</c> or <c>00</c> (Denmark).</summary>
-    public string DefaultCountryCode { get; set; } = "45";
+    /// <summary>The country (libphonenumber's region code) of a number typed without <c>+</c> or an international prefix.</summary>
+    [PhoneRegion]
+    public string DefaultRegion { get; set; } = "DK";
 
     /// <summary>How long a code can be typed after it was sent.</summary>
     public TimeSpan CodeLifetime { get; set; } = TimeSpan.FromMinutes(10);

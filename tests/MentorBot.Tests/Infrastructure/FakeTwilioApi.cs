@@ -24,7 +24,11 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         public DateTimeOffset ReceivedAt { get; init; }
     }
 
-    public sealed record Response(int Status, string Json);
+    public sealed record Response(int Status, string Json)
+    {
+        /// <summary>Headers to answer with, e.g. Retry-After.</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    }
 
     /// <summary>A message "Twilio" created: a POST answered 201.</summary>
     public sealed record Created(string Sid, string To, string? From, string? Body, DateTimeOffset DateCreated);
@@ -134,6 +138,11 @@ public sealed class FakeTwilioApi : IAsyncDisposable
             var bytes = Encoding.UTF8.GetBytes(response.Json);
             context.Response.StatusCode = response.Status;
             context.Response.ContentType = "application/json";
+            foreach (var (name, value) in response.Headers)
+            {
+                context.Response.AddHeader(name, value);
+            }
+
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
@@ -170,7 +179,8 @@ public sealed class FakeTwilioApi : IAsyncDisposable
                 ["date_created"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
                 ["date_sent"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
             }).ToList(),
-            ["page"] = page, ["page_size"] = size, ["next_page_uri"] = next,
+            // Twilio's SDKs know a 2010 API page by its "uri"; without it they see no next page.
+            ["uri"] = request.Path, ["page"] = page, ["page_size"] = size, ["next_page_uri"] = next,
         }));
     }
 

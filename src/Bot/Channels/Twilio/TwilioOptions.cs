@@ -25,7 +25,9 @@ public sealed class TwilioOptions
     /// <summary>How Twilio reaches us (https://bot.example.dk): the URL it signs, and the base of our status callback.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    public string DefaultCountryCode { get; set; } = "45";
+    /// <summary>The country (libphonenumber's region code) of a number written without a country code.</summary>
+    [PhoneRegion]
+    public string DefaultRegion { get; set; } = "DK";
 
     /// <summary>
     /// Segments a second per sender, for the whole cluster. A Danish long code is good for about one; a Messaging
