@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using MentorBot.Bot.Channels.Twilio;
+using MentorBot.Bot.Channels.Twilio.Simulator;
 using MentorBot.Data.Embedded;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -76,7 +76,7 @@ public static partial class WebhookBenchmark
                     ["To"] = "+4570000000", ["Body"] = run == "warm" ? "Hej" : "مرحبا", ["NumMedia"] = "0",
                 };
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/twilio/sms") { Content = new FormUrlEncodedContent(fields) };
-                request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(Token, new Uri(http.BaseAddress!, "/api/twilio/sms").ToString(), fields));
+                request.Headers.Add(SimulatorWebhookSigner.Header, SimulatorWebhookSigner.Sign(Token, new Uri(http.BaseAddress!, "/api/twilio/sms").ToString(), fields));
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.SendAsync(request);
                 var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using MentorBot.Data.Settings;
+using MentorBot.Bot.Channels;
 
 namespace MentorBot.Bot.PhoneLinking;
 
@@ -8,10 +9,9 @@ public sealed class PhoneLinkOptions : IOptionsSection
 {
     public static string Section => "PhoneLink";
 
-    /// <summary>Country code for numbers typed without <c>+</c> or <c>00</c> (Denmark).</summary>
-    [Required]
-    [RegularExpression("^[1-9][0-9]{0,2}$", ErrorMessage = "{0} must be a country calling code of 1 to 3 digits, without + (45 for Denmark)")]
-    public string DefaultCountryCode { get; set; } = "45";
+    /// <summary>The country (libphonenumber's region code) of a number typed without <c>+</c> or an international prefix.</summary>
+    [PhoneRegion]
+    public string DefaultRegion { get; set; } = "DK";
 
     /// <summary>How long a code can be typed after it was sent.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]

@@ -28,7 +28,7 @@ public sealed class OptionsValidationTests
         { typeof(DialogLibraryOptions), "Dialogs:FirstContactDialog", "", "Dialogs:FirstContactDialog must be set", "an unknown person needs a dialog" },
         { typeof(TwilioOptions), "Twilio:AccountSid", "AC0123", "Twilio:AuthToken must be set with Twilio:AccountSid", "webhooks could not be checked" },
         { typeof(TwilioOptions), "Twilio:ApiBaseUrl", "api.twilio.com", "Twilio:ApiBaseUrl must be an absolute http or https URL", "a URL without scheme" },
-        { typeof(TwilioOptions), "Twilio:DefaultCountryCode", "+45", "Twilio:DefaultCountryCode must be a country calling code of 1 to 3 digits", "the plus is not part of it" },
+        { typeof(TwilioOptions), "Twilio:DefaultRegion", "45", "Twilio:DefaultRegion must be a region code libphonenumber knows, such as DK or SE.", "a calling code is not a region" },
         { typeof(DirectLineOptions), "DirectLine:PublicStreamBase", "chat.example.org", "DirectLine:PublicStreamBase must be an absolute ws, wss, http or https URL", "a host is not a URL" },
         { typeof(RetentionOptions), "Retention:TimeZone", "Mars/Olympus", "Retention:TimeZone must be an IANA time zone this server knows", "would only fail when the job is scheduled" },
     };

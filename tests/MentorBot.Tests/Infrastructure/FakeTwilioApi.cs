@@ -24,7 +24,11 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         public DateTimeOffset ReceivedAt { get; init; }
     }
 
-    public sealed record Response(int Status, string Json);
+    public sealed record Response(int Status, string Json)
+    {
+        /// <summary>Headers to answer with, e.g. Retry-After.</summary>
+        public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+    }
 
     /// <summary>A message "Twilio" created: a POST answered 201.</summary>
     public sealed record Created(string Sid, string To, string? From, string? Body, DateTimeOffset DateCreated);
@@ -122,18 +126,22 @@ public sealed class FakeTwilioApi : IAsyncDisposable
             };
             _requests.Enqueue(request);
             var response = number < 0 ? List(request) : await Respond(request, number);
-            if (number >= 0 && response.Status == 201)
+            if (number >= 0 && response.Status == 201 && CreatedSid(response.Json) is { } sid)
             {
                 // Twilio has it now, whether or not this answer reaches MentorBot.
-                using var json = JsonDocument.Parse(response.Json);
                 form.TryGetValue("From", out var from);
                 form.TryGetValue("Body", out var text);
-                _created.Enqueue(new Created(json.RootElement.GetProperty("sid").GetString()!, form.GetValueOrDefault("To", ""), from, text, DateTimeOffset.UtcNow));
+                _created.Enqueue(new Created(sid, form.GetValueOrDefault("To", ""), from, text, DateTimeOffset.UtcNow));
             }
 
             var bytes = Encoding.UTF8.GetBytes(response.Json);
             context.Response.StatusCode = response.Status;
             context.Response.ContentType = "application/json";
+            foreach (var (name, value) in response.Headers)
+            {
+                context.Response.AddHeader(name, value);
+            }
+
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
@@ -142,6 +150,20 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         catch (Exception e) when (e is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException or OperationCanceledException)
         {
             // MentorBot went away mid-request (the crash test kills it): this answer never reached it.
+        }
+    }
+
+    /// <summary>The SID of a created message, or null for a 2xx a test made unreadable on purpose.</summary>
+    static string? CreatedSid(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("sid", out var sid) ? sid.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 
@@ -170,7 +192,8 @@ public sealed class FakeTwilioApi : IAsyncDisposable
                 ["date_created"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
                 ["date_sent"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
             }).ToList(),
-            ["page"] = page, ["page_size"] = size, ["next_page_uri"] = next,
+            // Twilio's SDKs know a 2010 API page by its "uri"; without it they see no next page.
+            ["uri"] = request.Path, ["page"] = page, ["page_size"] = size, ["next_page_uri"] = next,
         }));
     }
 

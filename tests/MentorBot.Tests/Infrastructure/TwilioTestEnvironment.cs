@@ -1,5 +1,5 @@
 using System.Text;
-using MentorBot.Bot.Channels.Twilio;
+using MentorBot.Bot.Channels.Twilio.Simulator;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,14 +48,17 @@ public static class TwilioTestEnvironment
 
     public static string NewSid() => "SM" + Guid.NewGuid().ToString("N");
 
-    /// <summary>POSTs <paramref name="fields"/> form-encoded, signed with <paramref name="token"/> over <paramref name="signedUrl"/> (default: the URL posted to).</summary>
+    /// <summary>
+    /// POSTs <paramref name="fields"/> form-encoded, signed with <paramref name="token"/> over <paramref name="signedUrl"/>
+    /// (default: the URL posted to) by the simulator's signer, which is checked against Twilio's npm library.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostSignedAsync(
         Uri baseAddress, string path, IReadOnlyDictionary<string, string> fields, string token = AuthToken, string? signedUrl = null)
     {
         var url = new Uri(baseAddress, path).ToString();
         using var http = new HttpClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(token, signedUrl ?? url, fields));
+        request.Headers.Add(SimulatorWebhookSigner.Header, SimulatorWebhookSigner.Sign(token, signedUrl ?? url, fields));
         return await http.SendAsync(request);
     }
 

@@ -24,8 +24,8 @@ public sealed class MatchLifeOverHttpTests(PostgresFixture postgres)
     /// <summary>Monday 2 March 2026, 20:30 in Copenhagen: the planned end six months later is 21:30 summer time, at night.</summary>
     static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T19:30:00Z", CultureInfo.InvariantCulture);
 
-    const string MenteePhone = "+4520000101";
-    const string MentorPhone = "+4520000102";
+    const string MenteePhone = "+4520123501"; // valid numbers: the test phone refuses others
+    const string MentorPhone = "+4520123502";
 
     sealed record Reading(DateTimeOffset Now, string Offset);
 

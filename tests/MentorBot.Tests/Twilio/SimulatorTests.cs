@@ -50,7 +50,7 @@ public sealed class SimulatorTests(PostgresFixture postgres)
         // Arabic-Indic digits and Arabic words, as she would type them; every text goes through the signed webhook.
         foreach (var text in new[] { "مرحبا", "٣", "١", "أمل", "١", "Valby", "٦", "٢", "ممرضة", "٦", "١ ٣ ٥", "١ ١١", "٢", "نعم", "نعم" })
         {
-            using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+4520000042", body = text });
+            using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+4520123442", body = text });
             Assert.Equal(200, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("webhookStatus").GetInt32());
         }
 
@@ -63,10 +63,10 @@ public sealed class SimulatorTests(PostgresFixture postgres)
 
         await Eventually(async () =>
         {
-            var phone = await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520000042");
+            var phone = await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520123442");
             return phone.EnumerateArray().Count(m => m.GetProperty("direction").GetString() == "from_mentorbot") >= 15;
         }, "every reply reached the phone");
-        var replies = (await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520000042")).EnumerateArray()
+        var replies = (await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520123442")).EnumerateArray()
             .Where(m => m.GetProperty("direction").GetString() == "from_mentorbot").Select(m => m.GetProperty("body").GetString()!).ToList();
         Assert.All(replies.Skip(2), r => Assert.Matches(@"\p{IsArabic}", r)); // after the language menu, every reply is in Arabic
     }
@@ -79,22 +79,25 @@ public sealed class SimulatorTests(PostgresFixture postgres)
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
 
         var page = await http.GetStringAsync("/simulator/phone");
-        using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+45 20 00 00 07", body = "سلام، من مریم هستم" });
+        using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+45 20 12 34 07", body = "سلام، من مریم هستم" });
         var result = await sent.Content.ReadFromJsonAsync<JsonElement>();
-        using var whatsApp = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "whatsapp:+4520000007", body = "Hej fra WhatsApp" });
+        using var whatsApp = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "whatsapp:+4520123407", body = "Hej fra WhatsApp" });
         using var notANumber = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "hello", body = "x" });
+        using var notValid = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+45 12 34 56 78", body = "x" }); // no Danish number starts with 1
 
         Assert.Contains("<form", page);
         Assert.DoesNotContain("https://", page.Replace("https://www.w3.org", "")); // no CDN: everything is served by MentorBot
         Assert.Equal(200, result.GetProperty("webhookStatus").GetInt32());
         Assert.Equal(HttpStatusCode.OK, whatsApp.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, notANumber.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, notValid.StatusCode);
+        Assert.StartsWith("Not a valid phone number", (await notValid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetString(), StringComparison.Ordinal);
         await using var db = TestDb.Open(database);
         var message = await db.Messages.SingleAsync(m => m.Channel == Channel.Sms && m.Direction == MessageDirection.Inbound);
         Assert.True(await db.Messages.AnyAsync(m => m.Channel == Channel.Sms && m.Direction == MessageDirection.Outbound), "the bot answered on the same channel");
         Assert.Equal(("سلام، من مریم هستم", result.GetProperty("messageSid").GetString(), MessageDirection.Inbound), (message.Text, message.ProviderMessageId, message.Direction));
-        Assert.Equal("+4520000007", (await db.Participants.SingleAsync()).Phone);
-        Assert.Equal("whatsapp:+4520000007", (await db.Conversations.SingleAsync(c => c.Channel == Channel.Whatsapp)).ChannelConversationId);
+        Assert.Equal("+4520123407", (await db.Participants.SingleAsync()).Phone);
+        Assert.Equal("whatsapp:+4520123407", (await db.Conversations.SingleAsync(c => c.Channel == Channel.Whatsapp)).ChannelConversationId);
     }
 
     [Fact]

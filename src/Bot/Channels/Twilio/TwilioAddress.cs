@@ -11,7 +11,17 @@ public sealed record TwilioAddress(Channel Channel, string Phone)
     /// <summary>As Twilio writes it, and as we keep it in <see cref="Conversation.ChannelConversationId"/>.</summary>
     public override string ToString() => Channel == Channel.Whatsapp ? WhatsAppPrefix + Phone : Phone;
 
-    public static bool TryParse(string? text, string defaultCountryCode, [NotNullWhen(true)] out TwilioAddress? address)
+    /// <summary>An address Twilio gave us or we stored: any number of a possible length (see <see cref="PhoneNumber.TryRead"/>).</summary>
+    public static bool TryParse(string? text, string defaultRegion, [NotNullWhen(true)] out TwilioAddress? address) =>
+        TryParse(text, defaultRegion, PhoneNumber.TryRead, out address);
+
+    /// <summary>An address a person typed (the test phone): only a valid number (see <see cref="PhoneNumber.TryNormalize"/>).</summary>
+    public static bool TryParseTyped(string? text, string defaultRegion, [NotNullWhen(true)] out TwilioAddress? address) =>
+        TryParse(text, defaultRegion, PhoneNumber.TryNormalize, out address);
+
+    delegate bool NumberReader(string? text, string defaultRegion, [NotNullWhen(true)] out string? e164);
+
+    static bool TryParse(string? text, string defaultRegion, NumberReader read, [NotNullWhen(true)] out TwilioAddress? address)
     {
         address = null;
         if (text is null)
@@ -21,7 +31,7 @@ public sealed record TwilioAddress(Channel Channel, string Phone)
 
         text = text.Trim();
         var whatsApp = text.StartsWith(WhatsAppPrefix, StringComparison.OrdinalIgnoreCase);
-        if (!PhoneNumber.TryNormalize(whatsApp ? text[WhatsAppPrefix.Length..] : text, defaultCountryCode, out var phone))
+        if (!read(whatsApp ? text[WhatsAppPrefix.Length..] : text, defaultRegion, out var phone))
         {
             return false;
         }

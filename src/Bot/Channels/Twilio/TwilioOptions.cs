@@ -29,9 +29,9 @@ public sealed class TwilioOptions : IOptionsSection, IValidatableObject
     /// <summary>How Twilio reaches us (https://bot.example.dk): the URL it signs, and the base of our status callback.</summary>
     public string PublicBaseUrl { get; set; } = "";
 
-    [Required]
-    [RegularExpression("^[1-9][0-9]{0,2}$", ErrorMessage = "{0} must be a country calling code of 1 to 3 digits, without + (45 for Denmark)")]
-    public string DefaultCountryCode { get; set; } = "45";
+    /// <summary>The country (libphonenumber's region code) of a number written without a country code.</summary>
+    [PhoneRegion]
+    public string DefaultRegion { get; set; } = "DK";
 
     /// <summary>
     /// Segments a second per sender, for the whole cluster. A Danish long code is good for about one; a Messaging

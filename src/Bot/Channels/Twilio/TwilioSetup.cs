@@ -24,7 +24,11 @@ public static class TwilioSetup
         services.AddScoped<InboundMessageReceiver>();
         services.AddSingleton<DeliveryStatusRecorder>();
 
-        services.AddHttpClient<TwilioMessagesClient>(http => http.Timeout = options.RequestTimeout);
+        // Twilio's SDK on a factory HttpClient whose handler sends its requests to Twilio__ApiBaseUrl (or the simulator).
+        services.AddTransient<TwilioApiHandler>();
+        services.AddHttpClient<TwilioMessagesApi>(http => http.Timeout = options.RequestTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .AddHttpMessageHandler<TwilioApiHandler>();
         services.AddSingleton<SenderPacing>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxNodeIdentity>();

@@ -1,10 +1,12 @@
+using System.Collections.Specialized;
 using Microsoft.AspNetCore.Http.Features;
+using Twilio.Security;
 
 namespace MentorBot.Bot.Channels.Twilio;
 
 /// <summary>
 /// A webhook request from Twilio, read and checked: form-encoded, at most <see cref="MaxBodyBytes"/>, valid
-/// UTF-8, and signed with our auth token over the URL Twilio called. Anything else is refused with a 4xx
+/// UTF-8, and signed with our auth token over the URL Twilio called (checked by Twilio's SDK). Anything else is refused with a 4xx
 /// before any of it is used.
 /// </summary>
 public sealed class TwilioWebhook
@@ -58,13 +60,40 @@ public sealed class TwilioWebhook
             return (null, Results.BadRequest("The body is not form-encoded UTF-8."));
         }
 
-        var signature = request.Headers["X-Twilio-Signature"].ToString();
-        if (!TwilioSignature.IsValid(account.AuthToken, signature, SignedUrl(request, account), fields))
+        if (!IsSignedByTwilio(request.Headers["X-Twilio-Signature"].ToString(), SignedUrl(request, account), fields, account.AuthToken))
         {
             return (null, Results.StatusCode(StatusCodes.Status403Forbidden));
         }
 
         return (new TwilioWebhook(fields), null);
+    }
+
+    /// <summary>
+    /// Twilio's own validator (its C# SDK): HMAC-SHA1 over the URL and every parameter, the URL also tried with the
+    /// standard port added or removed. A repeated parameter counts as its values joined by commas, as the SDK reads it.
+    /// </summary>
+    static bool IsSignedByTwilio(string signature, string url, IReadOnlyList<KeyValuePair<string, string>> fields, string authToken)
+    {
+        // The SDK throws on an empty signature or token rather than saying no.
+        if (string.IsNullOrEmpty(signature) || string.IsNullOrEmpty(authToken))
+        {
+            return false;
+        }
+
+        var parameters = new NameValueCollection(fields.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in fields)
+        {
+            parameters.Add(name, value);
+        }
+
+        try
+        {
+            return new RequestValidator(authToken).Validate(url, parameters, signature);
+        }
+        catch (UriFormatException)
+        {
+            return false; // Twilio__PublicBaseUrl is not a URL: nothing can be signed for it
+        }
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Xml.Linq;
+using Twilio.TwiML;
 
 namespace MentorBot.Bot.Channels.Twilio;
 
@@ -13,7 +15,7 @@ public static class TwilioWebhookEndpoints
     public const string StatusPath = "/api/twilio/status";
 
     /// <summary>Empty TwiML: "received, nothing to say now". Replies go through the outbox, not this response.</summary>
-    const string EmptyTwiml = """<?xml version="1.0" encoding="UTF-8"?><Response/>""";
+    static readonly string EmptyTwiml = new MessagingResponse().ToString(SaveOptions.DisableFormatting);
 
     public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
@@ -34,7 +36,7 @@ public static class TwilioWebhookEndpoints
             return Results.BadRequest("MessageSid, From and Body are required.");
         }
 
-        if (!TwilioAddress.TryParse(fromText, account.Options.DefaultCountryCode, out var from))
+        if (!TwilioAddress.TryParse(fromText, account.Options.DefaultRegion, out var from))
         {
             return Results.BadRequest("From is not a phone number.");
         }

@@ -19,7 +19,7 @@ public sealed class SendPhoneCode(PhoneLinkOptions options) : IDialogAction
 
     public async Task<IReadOnlyDictionary<string, string>> RunAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
-        if (!PhoneNumber.TryNormalize(context.Arguments.GetValueOrDefault("phone"), options.DefaultCountryCode, out var phone))
+        if (!PhoneNumber.TryNormalize(context.Arguments.GetValueOrDefault("phone"), options.DefaultRegion, out var phone))
         {
             return PhoneLinkStatus.Of("invalid");
         }

@@ -41,13 +41,13 @@ public sealed class DeliveryPlanner(MentorBotDb db, TwilioAccount account)
 
     TwilioAddress? Recipient(Message message, Participant? participant, Conversation? conversation)
     {
-        var defaultCountry = account.Options.DefaultCountryCode;
-        if (conversation is not null && TwilioAddress.TryParse(conversation.ChannelConversationId, defaultCountry, out var address))
+        var defaultRegion = account.Options.DefaultRegion;
+        if (conversation is not null && TwilioAddress.TryParse(conversation.ChannelConversationId, defaultRegion, out var address))
         {
             return address;
         }
 
-        if (participant?.Phone is { } phone && TwilioAddress.TryParse(phone, defaultCountry, out var number))
+        if (participant?.Phone is { } phone && TwilioAddress.TryParse(phone, defaultRegion, out var number))
         {
             return message.Channel == Channel.Whatsapp ? number with { Channel = Channel.Whatsapp } : number;
         }

@@ -13,7 +13,7 @@ namespace MentorBot.Bot.Channels.Twilio.Outbox;
 /// </summary>
 public sealed partial class InFlightReconciler(
     MentorBotDb db,
-    TwilioMessagesClient twilio,
+    TwilioMessagesApi twilio,
     DeliveryPlanner planner,
     TwilioAccount account,
     TimeProvider clock,

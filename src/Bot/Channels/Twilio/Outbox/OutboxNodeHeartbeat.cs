@@ -20,10 +20,14 @@ public sealed partial class OutboxNodeHeartbeat(
         {
             try
             {
+                // One statement: with positional parameters PostgreSQL takes a single statement per command, and the
+                // two this once sent together failed every beat (42601, "cannot insert multiple commands into a
+                // prepared statement"), so nodes lived only by their claims. The sub-statements of a data-modifying CTE
+                // see the same snapshot and must not touch the same row: the forgetting leaves this node's row alone.
                 await using var command = dataSource.CreateCommand("""
+                    WITH forgotten AS (DELETE FROM outbox_nodes WHERE seen_at < now() - $2 AND node_id <> $1)
                     INSERT INTO outbox_nodes (node_id, seen_at) VALUES ($1, now())
-                    ON CONFLICT (node_id) DO UPDATE SET seen_at = now();
-                    DELETE FROM outbox_nodes WHERE seen_at < now() - $2
+                    ON CONFLICT (node_id) DO UPDATE SET seen_at = now()
                     """);
                 command.Parameters.AddWithValue(node.Id);
                 command.Parameters.AddWithValue(ForgetAfter);

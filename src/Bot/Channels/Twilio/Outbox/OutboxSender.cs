@@ -14,7 +14,7 @@ namespace MentorBot.Bot.Channels.Twilio.Outbox;
 /// </summary>
 public sealed partial class OutboxSender(
     MentorBotDb db,
-    TwilioMessagesClient twilio,
+    TwilioMessagesApi twilio,
     DeliveryPlanner planner,
     TwilioAccount account,
     SenderPacing pacing,

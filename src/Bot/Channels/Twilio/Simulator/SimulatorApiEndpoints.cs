@@ -7,13 +7,16 @@ namespace MentorBot.Bot.Channels.Twilio.Simulator;
 /// <summary>
 /// A local stand-in for Twilio's Messages API, at <c>/simulator/twilio/2010-04-01/Accounts/{sid}/Messages.json</c>:
 /// Basic auth, the same required fields and error codes, and Twilio-shaped JSON, so MentorBot's own
-/// <see cref="TwilioMessagesClient"/> (and Twilio's npm client) talk to it as to the real thing. Nothing leaves the machine.
+/// <see cref="TwilioMessagesApi"/> (Twilio's C# SDK) and Twilio's npm client talk to it as to the real thing. Nothing leaves the machine.
 /// </summary>
 public static class SimulatorApiEndpoints
 {
     public const string BasePath = "/simulator/twilio";
 
     const int MaxBodyLength = 1600;
+
+    /// <summary>libphonenumber's "unknown region": a number must then carry its country code.</summary>
+    const string NoDefaultRegion = "ZZ";
 
     public static void MapSimulatorApi(this IEndpointRouteBuilder app)
     {
@@ -65,7 +68,7 @@ public static class SimulatorApiEndpoints
 
         // Twilio wants E.164 here: no national numbers, no default country.
         var number = to.StartsWith(TwilioAddress.WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? to[TwilioAddress.WhatsAppPrefix.Length..] : to;
-        if (!number.StartsWith('+') || !PhoneNumber.TryNormalize(number, "45", out var e164) || e164 != number)
+        if (!PhoneNumber.TryRead(number, NoDefaultRegion, out var e164) || e164 != number)
         {
             return Error(400, TwilioErrorCodes.InvalidToNumber, $"The 'To' number {to} is not a valid phone number.");
         }

@@ -40,7 +40,7 @@ public sealed partial class SimulatorStatusCallbacks(
                     new("MessageStatus", status), new("SmsStatus", status),
                 ];
                 using var request = new HttpRequestMessage(HttpMethod.Post, callbackUrl) { Content = new FormUrlEncodedContent(form) };
-                request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(account.AuthToken, callbackUrl, form));
+                request.Headers.Add(SimulatorWebhookSigner.Header, SimulatorWebhookSigner.Sign(account.AuthToken, callbackUrl, form));
                 using var response = await httpClients.CreateClient(HttpClientName).SendAsync(request, ct);
                 if (!response.IsSuccessStatusCode)
                 {

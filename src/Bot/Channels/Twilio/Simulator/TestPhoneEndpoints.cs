@@ -28,13 +28,19 @@ public static class TestPhoneEndpoints
         return Results.Content(reader.ReadToEnd(), "text/html; charset=utf-8");
     }
 
-    /// <summary>Sends what was typed to MentorBot exactly as Twilio would, and answers with the webhook's HTTP status.</summary>
+    /// <summary>
+    /// Sends what was typed to MentorBot exactly as Twilio would, and answers with the webhook's HTTP status. The number
+    /// must be a valid one (libphonenumber): Twilio has no messages from numbers that don't exist.
+    /// </summary>
     static async Task<IResult> SendAsync(
         Typed typed, TwilioAccount account, TwilioSimulator simulator, LocalServerAddress local, IHttpClientFactory httpClients, CancellationToken ct)
     {
-        if (!TwilioAddress.TryParse(typed.From, account.Options.DefaultCountryCode, out var from))
+        if (!TwilioAddress.TryParseTyped(typed.From, account.Options.DefaultRegion, out var from))
         {
-            return Results.BadRequest(new { error = "Not a phone number." });
+            return Results.BadRequest(new
+            {
+                error = $"Not a valid phone number: write a number of {account.Options.DefaultRegion} (20 12 34 56) or one with its country code (+46 70 123 45 67), optionally after whatsapp:.",
+            });
         }
 
         if (string.IsNullOrEmpty(typed.Body))
@@ -66,14 +72,14 @@ public static class TestPhoneEndpoints
         // Signed over the URL Twilio would call (the public one, when configured), delivered to this process.
         var signedUrl = (account.ConfiguredPublicBaseUrl ?? local.Get()) + TwilioWebhookEndpoints.SmsPath;
         using var request = new HttpRequestMessage(HttpMethod.Post, local.Get() + TwilioWebhookEndpoints.SmsPath) { Content = new FormUrlEncodedContent(form) };
-        request.Headers.Add("X-Twilio-Signature", TwilioSignature.Compute(account.AuthToken, signedUrl, form));
+        request.Headers.Add(SimulatorWebhookSigner.Header, SimulatorWebhookSigner.Sign(account.AuthToken, signedUrl, form));
         using var response = await httpClients.CreateClient(SimulatorStatusCallbacks.HttpClientName).SendAsync(request, ct);
         return Results.Json(new { messageSid = sid, webhookStatus = (int)response.StatusCode });
     }
 
     static IResult Conversation(string number, TwilioAccount account, TwilioSimulator simulator)
     {
-        if (!TwilioAddress.TryParse(number, account.Options.DefaultCountryCode, out var address))
+        if (!TwilioAddress.TryParse(number, account.Options.DefaultRegion, out var address))
         {
             return Results.BadRequest(new { error = "Not a phone number." });
         }
