@@ -33,7 +33,7 @@ public sealed class MentorBotMetrics
         _outboundAccepted = meter.CreateCounter<long>("mentorbot.messages.outbound.accepted", "{message}", "SMS/WhatsApp messages Twilio accepted for delivery.");
         _outboundRetried = meter.CreateCounter<long>("mentorbot.messages.outbound.retried", "{message}", "Sends that failed for now (429, 5xx, timeout) and are tried again later.");
         _outboundFailed = meter.CreateCounter<long>("mentorbot.messages.outbound.failed", "{message}", "Sends Twilio refused, or that ran out of attempts: never retried.");
-        _promptsDispatched = meter.CreateCounter<long>("mentorbot.prompts.dispatched", "{prompt}", "Timed prompts sent (or handed to a bot node to send).");
+        _promptsDispatched = meter.CreateCounter<long>("mentorbot.prompts.dispatched", "{prompt}", "Timed prompts sent: their dialog started for her.");
         _promptsHeld = meter.CreateCounter<long>("mentorbot.prompts.held", "{prompt}", "Due prompts deferred: quiet hours, the daily limit, or another dialog she is answering.");
         _promptsCancelled = meter.CreateCounter<long>("mentorbot.prompts.cancelled", "{prompt}", "Due prompts never sent: opted out, erased, consent withdrawn, match over, event cancelled.");
         _turns = meter.CreateCounter<long>("mentorbot.dialog.turns", "{turn}", "Dialog turns: a reply she sent, or a dialog started for her.");
@@ -55,7 +55,8 @@ public sealed class MentorBotMetrics
     {
         switch (status)
         {
-            case PromptStatus.Sent or PromptStatus.Ready:
+            // Not Ready: a prompt the scheduler-only worker hands over is counted once, by the bot node that sends it.
+            case PromptStatus.Sent:
                 _promptsDispatched.Add(1, new KeyValuePair<string, object?>("kind", kind));
                 break;
             case PromptStatus.Deferred:
