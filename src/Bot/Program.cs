@@ -10,6 +10,7 @@ using MentorBot.Bot.Health;
 using MentorBot.Bot.Hosting;
 using MentorBot.Bot.Privacy;
 using MentorBot.Bot.Matching;
+using MentorBot.Bot.Observability;
 using MentorBot.Bot.Scheduling;
 using MentorBot.Bot.SurveyResults;
 using MentorBot.Bot.Testing;
@@ -31,6 +32,7 @@ if (command.Name == BotCommand.Chat)
 }
 
 builder.AddMentorBotLogging();
+builder.AddObservability();
 
 try
 {

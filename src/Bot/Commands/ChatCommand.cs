@@ -44,8 +44,9 @@ public static class ChatCommand
 
         while (await input.ReadLineAsync(cancellationToken) is { } line && line.Trim() != "/quit")
         {
-            MessageLog.Inbound(db, conversation, person, line, clock.GetUtcNow(), language: person.PreferredLanguage);
+            var inbound = MessageLog.Inbound(db, conversation, person, line, clock.GetUtcNow(), language: person.PreferredLanguage);
             reply = await host.ReplyAsync(db, person, conversation, line, cancellationToken);
+            MessageLog.RecordAnswer(inbound, reply);
             await ShowAsync(db, outbox.Add(db, conversation, person, reply, clock.GetUtcNow()), output, cancellationToken);
         }
 

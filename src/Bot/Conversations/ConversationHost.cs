@@ -4,6 +4,7 @@ using MentorBot.Bot.Dialogs;
 using MentorBot.Bot.Dialogs.Definitions;
 using MentorBot.Bot.Dialogs.Engine;
 using MentorBot.Bot.Dialogs.Understanding;
+using MentorBot.Bot.Observability;
 using MentorBot.Bot.PhoneLinking;
 using MentorBot.Data;
 using MentorBot.Data.Model;
@@ -18,7 +19,7 @@ namespace MentorBot.Bot.Conversations;
 /// to the outbox and commits once, so state and replies are saved together or not at all.
 /// One path for every channel.
 /// </summary>
-public sealed class ConversationHost(DialogLibrary library, DialogActions actions, TimeProvider clock, ILogger<ConversationHost> logger)
+public sealed class ConversationHost(DialogLibrary library, DialogActions actions, DialogTurnTelemetry telemetry, TimeProvider clock, ILogger<ConversationHost> logger)
 {
     // A dialog that hands over to another which hands back would loop; a real one needs two or three hops.
     const int MaxDialogsPerTurn = 5;
@@ -32,6 +33,12 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
 
     /// <summary>A message from the person: the next step of her dialog, or the dialog she starts with.</summary>
     public async Task<ConversationReply> ReplyAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken)
+    {
+        using var recording = telemetry.Start(DialogTurnTelemetry.ReplySpan, conversation.Channel);
+        return recording.Finish(await TakeTurnAsync(db, person, conversation, text, cancellationToken));
+    }
+
+    async Task<ConversationReply> TakeTurnAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken)
     {
         if (await IsWithCoordinatorAsync(db, person, cancellationToken))
         {
@@ -53,6 +60,9 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         }
 
         var signedUp = person.Status != ParticipantStatus.SigningUp;
+        var outcome = TurnOutcome.DialogStarted;
+        string dialogId;
+        QuestionReply? answer = null;
         if (session is null || (signedUp && Command(text) is GlobalCommand.Restart))
         {
             // MENU takes a signed-up person to the main menu from anywhere; during signup it restarts the signup (the engine's rule).
@@ -62,17 +72,31 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
                 session.EndedAt = turn.Now;
             }
 
-            await StartAsync(turn, signedUp ? library.Options.MenuDialog : library.Options.FirstContactDialog, new Dictionary<string, string>(), cancellationToken);
+            dialogId = signedUp ? library.Options.MenuDialog : library.Options.FirstContactDialog;
+            await StartAsync(turn, dialogId, new Dictionary<string, string>(), cancellationToken);
         }
         else
         {
             var definition = library.Get(session.DialogId);
             var state = JsonSerializer.Deserialize<DialogState>(session.State, StateJson)!;
-            await ContinueAsync(turn, session, definition, _engine.Step(definition, state, text, Context(turn)), cancellationToken);
+            var stepped = _engine.Step(definition, state, text, Context(turn));
+            (dialogId, outcome, answer) = (definition.Id, OutcomeOf(stepped), stepped.Reply);
+            await ContinueAsync(turn, session, definition, stepped, cancellationToken);
         }
 
-        return new ConversationReply(turn.Messages) { MergedInto = await MergeAsync(turn, cancellationToken) };
+        return new ConversationReply(turn.Messages)
+        {
+            MergedInto = await MergeAsync(turn, cancellationToken), Outcome = outcome, DialogId = dialogId, Answer = answer,
+        };
     }
+
+    static TurnOutcome OutcomeOf(DialogTurn stepped) => stepped switch
+    {
+        { Reply.Understood: true } => TurnOutcome.Answered,
+        { Reply.Understood: false } => TurnOutcome.NotUnderstood,
+        _ when stepped.Events.Any(e => e is GlobalCommandReceived or LanguageChanged) => TurnOutcome.Command,
+        _ => TurnOutcome.Other,
+    };
 
     /// <summary>
     /// Last in the turn, when an action found her known twice: what the turn changed is saved, then the
@@ -97,6 +121,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     public async Task<ConversationReply> StartAsync(MentorBotDb db, Participant person, Conversation conversation, string dialogId,
         IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
+        using var recording = telemetry.Start(DialogTurnTelemetry.StartSpan, conversation.Channel);
         await LoadProfileAsync(db, person, cancellationToken);
         var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
         var running = await ActiveSessionAsync(db, person, cancellationToken);
@@ -107,7 +132,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         }
 
         await StartAsync(turn, dialogId, values, cancellationToken);
-        return new ConversationReply(turn.Messages);
+        return recording.Finish(new ConversationReply(turn.Messages) { Outcome = TurnOutcome.Prompted, DialogId = dialogId });
     }
 
     async Task StartAsync(HostTurn turn, string dialogId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)

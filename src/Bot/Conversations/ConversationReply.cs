@@ -12,5 +12,13 @@ public sealed record ConversationReply(IReadOnlyList<OutboundMessage> Messages)
     /// </summary>
     public Participant? MergedInto { get; init; }
 
-    public static ConversationReply Silent { get; } = new([]);
+    public TurnOutcome Outcome { get; init; } = TurnOutcome.Other;
+
+    /// <summary>The dialog the turn ran in (the one it started, when it started one); null when the bot stayed out.</summary>
+    public string? DialogId { get; init; }
+
+    /// <summary>Set when her message answered a question: the caller marks her inbound row with it (<see cref="MessageLog.RecordAnswer"/>).</summary>
+    public QuestionReply? Answer { get; init; }
+
+    public static ConversationReply Silent { get; } = new([]) { Outcome = TurnOutcome.Silent };
 }

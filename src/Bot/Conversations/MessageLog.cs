@@ -1,3 +1,4 @@
+using MentorBot.Bot.Dialogs.Definitions;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 
@@ -24,5 +25,21 @@ public static class MessageLog
         db.Messages.Add(message);
         conversation.LastActivityAt = now;
         return message;
+    }
+
+    /// <summary>
+    /// Marks her inbound row with how the turn read it, when it answered a question: the question's kind and whether
+    /// it was understood, in the turn's own unit of work (the console's not-understood rate counts these rows).
+    /// </summary>
+    public static void RecordAnswer(Message inbound, ConversationReply reply)
+    {
+        if (reply.Answer is not { } answer)
+        {
+            return;
+        }
+
+        inbound.QuestionKind = StepKindNames.NameOf(answer.Kind);
+        inbound.NotUnderstood = !answer.Understood;
+        inbound.Language ??= answer.Language;
     }
 }

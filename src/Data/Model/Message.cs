@@ -22,7 +22,17 @@ public sealed class Message
 
     public required string Text { get; set; }
 
+    /// <summary>On an inbound reply to a question: the language she was asked in (when the channel did not know it already).</summary>
     public string? Language { get; set; }
+
+    /// <summary>
+    /// On an inbound reply to a dialog's question: the step's kind (<c>ask_number</c>, <c>ask_choice</c>…); null when
+    /// the message answered no question (a command, her first message, a message to a coordinator).
+    /// </summary>
+    public string? QuestionKind { get; set; }
+
+    /// <summary>The bot did not understand this reply to a question (see <see cref="QuestionKind"/>): the console's not-understood rate.</summary>
+    public bool NotUnderstood { get; set; }
 
     /// <summary>Twilio's MessageSid or the Direct Line activity id; unique per channel, which makes webhook retries idempotent.</summary>
     public string? ProviderMessageId { get; set; }

@@ -1,5 +1,6 @@
 using MentorBot.Data;
 using MentorBot.Data.Model;
+using MentorBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -11,7 +12,7 @@ namespace MentorBot.Scheduler.Prompts;
 /// transaction, and its status changes in the same transaction as the replies it queues, so however
 /// many nodes run this job, retry it or restart in the middle, one occurrence is sent once.
 /// </summary>
-public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, TimeProvider clock, ILogger<PromptDispatchJob> logger) : IJob
+public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, MentorBotMetrics metrics, TimeProvider clock, ILogger<PromptDispatchJob> logger) : IJob
 {
     public static readonly JobKey Key = new("prompt-dispatch", "mentorbot");
 
@@ -86,6 +87,7 @@ public sealed class PromptDispatchJob(MentorBotDb db, IPromptSender sender, Time
 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            metrics.PromptDecided(prompt.Kind, prompt.Status, prompt.LastError);
             return true;
         }
         catch (Exception e) when (claimed is not null && e is not OperationCanceledException)

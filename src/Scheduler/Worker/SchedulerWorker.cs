@@ -2,6 +2,7 @@ using MentorBot.Data;
 using MentorBot.Data.Settings;
 using MentorBot.Scheduler.Clock;
 using MentorBot.Scheduler.Prompts;
+using MentorBot.Scheduler.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,7 @@ public static class SchedulerWorker
         builder.Services.AddDbContextPool<MentorBotDb>(db => db.UseNpgsql(connectionString));
         builder.Services.AddScoped<IPromptSender, HandOverPromptSender>();
         builder.Services.AddMentorBotScheduler(connectionString, options);
+        builder.AddMentorBotTelemetry("mentorbot-scheduler");
         using var host = builder.Build();
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWorker))
             .LogInformation("MentorBot scheduler worker: jobs only, prompts handed to the bot nodes");

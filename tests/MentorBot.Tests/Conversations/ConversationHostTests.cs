@@ -117,7 +117,7 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
         {
             var person = await db.Participants.SingleAsync();
             var conversation = await db.Conversations.SingleAsync();
-            var host = new ConversationHost(Library.Value, new DialogActions([]), _clock, NullLogger<ConversationHost>.Instance);
+            var host = new ConversationHost(Library.Value, new DialogActions([]), TestTelemetry.Turns, _clock, NullLogger<ConversationHost>.Instance);
             var reply = await host.StartAsync(db, person, conversation, "kind_ask_text", new Dictionary<string, string>(), CancellationToken.None);
             await db.SaveChangesAsync();
             Assert.NotEmpty(reply.Messages);
@@ -194,7 +194,7 @@ public sealed class ConversationHostTests(PostgresFixture postgres)
 
         /// <summary>A new host for every message, as after a restart.</summary>
         ConversationHost Host() =>
-            new(Dialogs, actions ?? new DialogActions([new FixedSuggestions()]), clock, NullLogger<ConversationHost>.Instance);
+            new(Dialogs, actions ?? new DialogActions([new FixedSuggestions()]), TestTelemetry.Turns, clock, NullLogger<ConversationHost>.Instance);
     }
 
     /// <summary>Stands in for matching, which is not what these tests are about.</summary>

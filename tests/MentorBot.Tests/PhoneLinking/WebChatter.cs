@@ -42,5 +42,5 @@ internal sealed class WebChatter(string database, Guid conversationId, TimeProvi
         return new SmsRenderer(Library.Catalog).Render(reply.Messages);
     }
 
-    ConversationHost Host() => new(Library, DialogActions.All(options), clock, NullLogger<ConversationHost>.Instance);
+    ConversationHost Host() => new(Library, DialogActions.All(options), TestTelemetry.Turns, clock, NullLogger<ConversationHost>.Instance);
 }

@@ -223,9 +223,9 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
 
             await using (var db = TestDb.Open(database))
             {
-                var host = new ConversationHost(RealDialogTests.RealLibrary, DialogActions.All(), _clock, NullLogger<ConversationHost>.Instance);
+                var host = new ConversationHost(RealDialogTests.RealLibrary, DialogActions.All(), TestTelemetry.Turns, _clock, NullLogger<ConversationHost>.Instance);
                 var sender = new DialogPromptSender(host, new ReplyOutbox(RealDialogTests.RealLibrary), _clock);
-                await new PromptDispatchJob(db, sender, _clock, NullLogger<PromptDispatchJob>.Instance).Execute(null!, CancellationToken.None);
+                await new PromptDispatchJob(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatchJob>.Instance).Execute(null!, CancellationToken.None);
             }
 
             if (atEveryStop is not null)

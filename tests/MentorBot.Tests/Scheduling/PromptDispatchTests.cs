@@ -68,9 +68,9 @@ public sealed class PromptDispatchTests(PostgresFixture postgres)
     async Task RunDispatcherAsync(string database)
     {
         await using var db = TestDb.Open(database);
-        var host = new ConversationHost(ConversationHostTests.TestLibrary, new DialogActions([]), _clock, NullLogger<ConversationHost>.Instance);
+        var host = new ConversationHost(ConversationHostTests.TestLibrary, new DialogActions([]), TestTelemetry.Turns, _clock, NullLogger<ConversationHost>.Instance);
         var sender = new DialogPromptSender(host, new ReplyOutbox(ConversationHostTests.TestLibrary), _clock);
-        var job = new PromptDispatchJob(db, sender, _clock, NullLogger<PromptDispatchJob>.Instance);
+        var job = new PromptDispatchJob(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatchJob>.Instance);
         await job.Execute(null!, CancellationToken.None);
     }
 

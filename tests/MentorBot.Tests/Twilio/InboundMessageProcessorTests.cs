@@ -33,7 +33,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var processor = new Replying("Velkommen! Hvilket sprog taler du?");
         await using (var db = TestDb.Open(database))
         {
-            var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+            var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
             Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None));
         }
 
@@ -52,7 +52,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         await using (var db = TestDb.Open(database))
         {
-            var receiver = new InboundMessageReceiver(db, new Replying("Hej", failAfterwards: true), Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+            var receiver = new InboundMessageReceiver(db, new Replying("Hej", failAfterwards: true), Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
             Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None));
         }
 
@@ -68,7 +68,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         await using (var db = TestDb.Open(database))
         {
-            var receiver = new InboundMessageReceiver(db, new SavingThenFailing(), Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+            var receiver = new InboundMessageReceiver(db, new SavingThenFailing(), Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
             await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None);
         }
 
@@ -94,7 +94,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         var database = await postgres.CreateDatabaseAsync();
         var processor = new Replying("Velkommen tilbage");
         await using var db = TestDb.Open(database);
-        var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
+        var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
 
         await receiver.ReceiveAsync(Amal, "SM1", "STOP", null, CancellationToken.None);
         Assert.Empty(processor.Calls);

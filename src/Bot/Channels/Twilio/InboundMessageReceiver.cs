@@ -2,6 +2,7 @@ using MentorBot.Bot.Channels.Twilio.Outbox;
 using MentorBot.Bot.Conversations;
 using MentorBot.Data;
 using MentorBot.Data.Model;
+using MentorBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
@@ -19,6 +20,7 @@ public sealed partial class InboundMessageReceiver(
     IInboundMessageProcessor processor,
     OptOutKeywords keywords,
     HelpKeywordReply help,
+    MentorBotMetrics metrics,
     TimeProvider clock,
     ILogger<InboundMessageReceiver> logger)
 {
@@ -111,6 +113,7 @@ public sealed partial class InboundMessageReceiver(
 
         await transaction.CommitAsync(ct);
         LogStored(from.Channel, messageSid, PhoneNumber.Mask(address), change);
+        metrics.InboundReceived(from.Channel);
         return InboundOutcome.Stored;
     }
 

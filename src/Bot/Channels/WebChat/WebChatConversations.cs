@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using MentorBot.Bot.Conversations;
 using MentorBot.Data;
 using MentorBot.Data.Model;
+using MentorBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
@@ -24,6 +25,7 @@ public sealed partial class WebChatConversations(
     ConversationHost host,
     DialogLibrary library,
     WebChatReplies replies,
+    MentorBotMetrics metrics,
     TimeProvider clock,
     ILogger<WebChatConversations> logger)
 {
@@ -114,6 +116,7 @@ public sealed partial class WebChatConversations(
 
         await AnswerAsync(transaction, conversation, person, message, echo, userId, text, ct);
         await transaction.CommitAsync(ct);
+        metrics.InboundReceived(Channel.WebChat);
         return new PostedActivity(ActivityJson.Id(conversationId, echo.Id));
     }
 
@@ -129,6 +132,7 @@ public sealed partial class WebChatConversations(
         try
         {
             var reply = await host.ReplyAsync(db, person, conversation, text, ct);
+            MessageLog.RecordAnswer(message, reply);
             replies.Add(db, conversation, reply.MergedInto ?? person, userId, reply, clock.GetUtcNow().AddTicks(TimeSpan.TicksPerMicrosecond));
             await db.SaveChangesAsync(ct);
         }

@@ -1,4 +1,5 @@
 using MentorBot.Bot.Coordinator.Access;
+using MentorBot.Bot.Observability;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,12 +7,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentorBot.Bot.Coordinator.Pages;
 
-/// <summary>The dashboard: per branch she sees, who is where, matches that need her, this month's response rates, and people waiting for a coordinator.</summary>
+/// <summary>
+/// The dashboard: per branch she sees, who is where, matches that need her, this month's response rates, people waiting for
+/// a coordinator, and per language how often the bot did not understand a reply in the last 30 days.
+/// </summary>
 public sealed class IndexModel(MentorBotDb db, ConsoleAccessReader accessReader, TimeProvider clock) : PageModel
 {
     public List<BranchSummary> Branches { get; } = [];
 
     public List<WaitingPerson> Waiting { get; } = [];
+
+    public IReadOnlyList<NotUnderstoodRate> NotUnderstood { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
@@ -40,6 +46,7 @@ public sealed class IndexModel(MentorBotDb db, ConsoleAccessReader accessReader,
                 await surveys.CountAsync(s => s.CompletedAt != null, cancellationToken), await surveys.CountAsync(cancellationToken)));
         }
 
+        NotUnderstood = await NotUnderstoodRates.ReadAsync(db, access, now, cancellationToken);
         var people = access.Filter(db.Participants);
         Waiting.AddRange(await db.Handovers.Where(h => h.Status != HandoverStatus.Released && people.Any(p => p.Id == h.ParticipantId))
             .OrderBy(h => h.RequestedAt)

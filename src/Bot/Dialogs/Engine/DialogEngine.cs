@@ -58,7 +58,9 @@ public sealed class DialogEngine
                 $"Dialog '{definition.Id}' waits at step '{step.Id}' ({StepKindNames.NameOf(step.Kind)}), which takes no reply. Resume the action first.");
         }
 
-        switch (StepAnswerReader.Read(step, reply, turn.Language, context))
+        var reading = StepAnswerReader.Read(step, reply, turn.Language, context);
+        turn.Reply = new QuestionReply(definition.Id, step.Id, step.Kind, turn.Language, reading is not AnswerReading.NotUnderstood);
+        switch (reading)
         {
             case AnswerReading.Answered answered when step.Kind == StepKind.AskLanguage:
                 // The next question already comes in the chosen language: that is the confirmation.

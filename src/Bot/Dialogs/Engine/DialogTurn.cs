@@ -8,4 +8,8 @@ public sealed record DialogTurn(
     IReadOnlyList<OutboundMessage> Messages,
     PendingAction? Action,
     IReadOnlyList<DialogEvent> Events,
-    bool Ended);
+    bool Ended)
+{
+    /// <summary>Set when the reply was read as the answer to a question (not a command, nor a language from the menu).</summary>
+    public QuestionReply? Reply { get; init; }
+}

@@ -20,6 +20,9 @@ internal sealed class TurnBuilder(DialogDefinition definition, DialogState state
 
     public DialogStep CurrentStep => Definition.Step(State.StepId);
 
+    /// <summary>How the reply was read, when it answered the current question.</summary>
+    public QuestionReply? Reply { get; set; }
+
     public void MoveTo(string stepId) => State = State with { StepId = stepId, MissCount = 0 };
 
     public void Update(Func<DialogState, DialogState> change) => State = change(State);
@@ -60,5 +63,5 @@ internal sealed class TurnBuilder(DialogDefinition definition, DialogState state
         _messages,
         _action,
         _events,
-        _ended);
+        _ended) { Reply = Reply };
 }

@@ -1,5 +1,6 @@
 using MentorBot.Data;
 using MentorBot.Data.Model;
+using MentorBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorBot.Bot.Channels.Twilio.Outbox;
@@ -19,6 +20,7 @@ public sealed partial class OutboxSender(
     TwilioAccount account,
     SenderPacing pacing,
     OutboxNodeIdentity node,
+    MentorBotMetrics metrics,
     TimeProvider clock,
     ILogger<OutboxSender> logger)
 {
@@ -171,6 +173,7 @@ public sealed partial class OutboxSender(
                 message.ErrorCode = null;
                 message.ErrorMessage = null;
                 LogAccepted(message.Id, result.Sid, plan.Route, masked);
+                metrics.OutboundAccepted(message.Channel);
                 break;
 
             case TwilioSendOutcome.TryAgain when message.Attempts < MaxAttempts:
@@ -180,6 +183,7 @@ public sealed partial class OutboxSender(
                 message.ErrorCode = result.Error?.Code?.ToString();
                 message.ErrorMessage = result.Error?.Message;
                 LogRetry(message.Id, message.Attempts, result.Error?.HttpStatus, result.Error?.Code, message.NextAttemptAt.Value);
+                metrics.OutboundRetried(message.Channel);
                 break;
 
             default:
@@ -199,6 +203,7 @@ public sealed partial class OutboxSender(
                 }
 
                 LogFailed(message.Id, result.Error?.HttpStatus, code, masked);
+                metrics.OutboundFailed(message.Channel);
                 break;
         }
     }
