@@ -8,6 +8,9 @@ namespace MentorBot.Bot.Dialogs.Definitions;
 /// </summary>
 internal sealed class DialogDefinitionValidator(string fileName)
 {
+    // No SMS she sends is longer (Twilio's own limit), and an answer the host shows back must fit one message.
+    private const int MaxTextLength = 1600;
+
     public DialogDefinition Validate(DialogFileYaml file)
     {
         if (file.SpecVersion != DialogDefinitionLoader.SupportedSpecVersion)
@@ -55,6 +58,7 @@ internal sealed class DialogDefinitionValidator(string fileName)
             Choices = raw.Choices ?? [],
             Min = raw.Min,
             Max = raw.Max,
+            MaxLength = raw.MaxLength,
             Optional = raw.Optional ?? false,
             On = raw.On,
             Cases = raw.Cases ?? [],
@@ -99,6 +103,12 @@ internal sealed class DialogDefinitionValidator(string fileName)
         if (kind is StepKind.End or StepKind.GotoDialog && step.Next is not null)
         {
             FailStep(step.Id, $"'{StepKindNames.NameOf(kind)}' steps cannot have next");
+        }
+
+        if (step.MaxLength is { } maxLength)
+        {
+            if (kind != StepKind.AskText) FailStep(step.Id, "max_length is only for ask_text steps");
+            if (maxLength is < 1 or > MaxTextLength) FailStep(step.Id, $"max_length {maxLength} must be from 1 to {MaxTextLength}");
         }
 
         switch (kind)

@@ -23,6 +23,7 @@ internal sealed class StepYaml
     public List<string>? Choices { get; set; }
     public int? Min { get; set; }
     public int? Max { get; set; }
+    public int? MaxLength { get; set; }
     public bool? Optional { get; set; }
     public string? On { get; set; }
     public Dictionary<string, string>? Cases { get; set; }

@@ -29,6 +29,15 @@ public sealed record DialogStep
     public int? Min { get; init; }
     public int? Max { get; init; }
 
+    /// <summary>
+    /// ask_text: the longest answer kept, in characters as she sees them (text elements); a longer one is not stored
+    /// and she is told the limit. Null: <see cref="DefaultMaxLength"/>.
+    /// </summary>
+    public int? MaxLength { get; init; }
+
+    /// <summary>The cap on an ask_text answer whose step declares none: a paragraph, not a document.</summary>
+    public const int DefaultMaxLength = 500;
+
     /// <summary>The person may answer with a skip word; nothing is stored.</summary>
     public bool Optional { get; init; }
 

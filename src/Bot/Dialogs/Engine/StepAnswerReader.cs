@@ -21,7 +21,7 @@ internal static class StepAnswerReader
 
         return step.Kind switch
         {
-            StepKind.AskText => ReadText(reply),
+            StepKind.AskText => ReadText(step, reply),
             StepKind.AskChoice => Answer(ChoiceReader.ReadOne(reply, ChoiceWordsFor(step, language, context.Catalog))),
             StepKind.AskMulti => ReadMany(step, reply, language, context.Catalog),
             StepKind.AskYesNo => Answer(YesNoReader.Read(reply, keywords) switch { true => "yes", false => "no", null => null }),
@@ -49,10 +49,13 @@ internal static class StepAnswerReader
         }).ToList();
     }
 
-    private static AnswerReading ReadText(string reply)
+    // Counted in text elements, as she sees characters: an emoji or a letter with its marks is one.
+    private static AnswerReading ReadText(DialogStep step, string reply)
     {
         var text = TextNormalizer.RemoveInvisible(reply).Trim();
-        return text.Length > 0 ? new AnswerReading.Answered(text) : AnswerReading.NotUnderstood.Plain;
+        if (text.Length == 0) return AnswerReading.NotUnderstood.Plain;
+        var max = step.MaxLength ?? DialogStep.DefaultMaxLength;
+        return new StringInfo(text).LengthInTextElements > max ? Explain("common.too_long", ("max", max)) : new AnswerReading.Answered(text);
     }
 
     private static AnswerReading ReadMany(DialogStep step, string reply, string language, LocaleCatalog catalog)

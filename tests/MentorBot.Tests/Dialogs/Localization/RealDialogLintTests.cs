@@ -137,6 +137,18 @@ public sealed class RealDialogLintTests
         Assert.Empty(problems.Distinct());
     }
 
+    // Profile fields are shown to coordinators and other participants and used by matching: each has a limit
+    // chosen for what it holds (a name, a profession), not only the 500-character default for free text.
+    [Fact]
+    public void Every_free_text_answer_kept_in_the_profile_declares_its_max_length()
+    {
+        var undeclared = RealDialogs.Value.Values
+            .SelectMany(dialog => dialog.Steps
+                .Where(step => step.Kind == StepKind.AskText && step.Store!.StartsWith("profile.", StringComparison.Ordinal) && step.MaxLength is null)
+                .Select(step => $"{dialog.Id}.{step.Id}"));
+        Assert.Empty(undeclared);
+    }
+
     [Fact]
     public void Every_goto_dialog_target_exists()
     {
