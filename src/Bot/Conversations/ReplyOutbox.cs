@@ -1,3 +1,4 @@
+using MentorBot.Bot.Channels.Twilio.Outbox;
 using MentorBot.Bot.Dialogs.Rendering;
 using MentorBot.Data;
 using MentorBot.Data.Model;
@@ -9,6 +10,8 @@ namespace MentorBot.Bot.Conversations;
 /// options, or the same text for web chat (whose buttons its channel adds) — queued in the same unit of
 /// work as the dialog state, so a crash neither loses nor duplicates them. Each channel's sender takes
 /// the queued rows from there. The terminal's messages are shown at once, so they are stored as delivered.
+/// An SMS/WhatsApp text over <see cref="OutboundBody.MaxLength"/> (a summary of long answers) is queued as several
+/// messages in order, cut between words: she reads all of it, and no body Twilio would refuse reaches the outbox.
 /// </summary>
 public sealed class ReplyOutbox(DialogLibrary library)
 {
@@ -18,15 +21,17 @@ public sealed class ReplyOutbox(DialogLibrary library)
     {
         // The messages of one turn are stamped a microsecond apart (the database's precision), so they
         // keep their order in the transcript and the outbox even when the clock does not move between them.
-        var messages = reply.Messages.Select((message, index) => new Message
+        var bodies = reply.Messages.SelectMany(message => Bodies(conversation.Channel, _sms.Render(message))
+            .Select(text => (message.Language, Text: text)));
+        var messages = bodies.Select((body, index) => new Message
         {
             ConversationId = conversation.Id,
             ParticipantId = person.Id,
             Channel = conversation.Channel,
             Direction = MessageDirection.Outbound,
             Author = MessageAuthor.Bot,
-            Text = _sms.Render(message),
-            Language = message.Language,
+            Text = body.Text,
+            Language = body.Language,
             DeliveryStatus = conversation.Channel == Channel.Console ? DeliveryStatus.Delivered : DeliveryStatus.Queued,
             CreatedAt = now.AddTicks(index * TimeSpan.TicksPerMicrosecond),
             UpdatedAt = now,
@@ -35,4 +40,7 @@ public sealed class ReplyOutbox(DialogLibrary library)
         conversation.LastActivityAt = now;
         return messages;
     }
+
+    static IReadOnlyList<string> Bodies(Channel channel, string text) =>
+        channel is Channel.Sms or Channel.Whatsapp ? OutboundBody.Split(text) : [text];
 }

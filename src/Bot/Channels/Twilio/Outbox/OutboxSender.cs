@@ -80,6 +80,15 @@ public sealed partial class OutboxSender(
         {
             Fail(message, permanent, OutboxErrors.PermanentDeliveryError, now);
         }
+        else if (!OutboundBody.Fits(message.Text))
+        {
+            // The last line of defence: every writer splits or refuses long texts before queueing, but a row written
+            // some other way (a script, an old version) would take a sender's turn for 24+ segments and then be refused
+            // by Twilio. It fails here, for good, before it is paced.
+            Fail(message, null, OutboxErrors.BodyTooLong, now);
+            LogBodyTooLong(message.Id, message.Text.Length);
+            metrics.OutboundFailed(message.Channel);
+        }
         else if (await planner.PlanAsync(message, participant, conversation, now, ct) is not { } planned)
         {
             Fail(message, null, OutboxErrors.NoAddress, now);
@@ -225,6 +234,9 @@ public sealed partial class OutboxSender(
 
     [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} refused by Twilio (HTTP {HttpStatus}, error {Code}) for {To}; not retried")]
     partial void LogFailed(Guid messageId, int? httpStatus, int? code, string to);
+
+    [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} has a body of {Length} characters, over the limit; failed without sending")]
+    partial void LogBodyTooLong(Guid messageId, int length);
 
     [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} was reconciled by another node while this one sent it ({Outcome}, {Sid}); its answer is not stored")]
     partial void LogTakenOver(Guid messageId, TwilioSendOutcome outcome, string? sid);
