@@ -93,6 +93,7 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
         {
             ReplyOutcome.Sent => "person.notice.sent",
             ReplyOutcome.Empty => "person.error.empty",
+            ReplyOutcome.TooLong => "person.error.too_long",
             ReplyOutcome.NotTakenOver => "person.error.not_taken_over",
             ReplyOutcome.OptedOut => "person.error.opted_out",
             _ => "person.error.no_channel",

@@ -1,4 +1,5 @@
 using MentorBot.Bot.Access;
+using MentorBot.Bot.Channels.Twilio.Outbox;
 using MentorBot.Bot.Channels.WebChat;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Dialogs.Rendering;
@@ -12,7 +13,9 @@ namespace MentorBot.Bot.Coordinator.TakeOver;
 /// A coordinator takes a person over from the bot, answers her in her own channel and hands her back.
 /// While the handover is open, ConversationHost stays silent for her. Replies go the way the bot's do:
 /// SMS and WhatsApp as queued rows of the Twilio outbox (its NOTIFY wakes the sender), web chat as a
-/// message plus its Direct Line activity (the commit wakes the page's stream).
+/// message plus its Direct Line activity (the commit wakes the page's stream). A reply over 1,600 characters is
+/// refused, on every channel, rather than split: she would get it in pieces and out of the coordinator's hands, and
+/// the coordinator, told at once, shortens it or sends it as two answers (the console's field stops at the limit too).
 /// </summary>
 public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProvider clock)
 {
@@ -39,6 +42,11 @@ public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProv
         if (text.Length == 0)
         {
             return ReplyOutcome.Empty;
+        }
+
+        if (!OutboundBody.Fits(text))
+        {
+            return ReplyOutcome.TooLong;
         }
 
         var open = await OpenAsync(person, cancellationToken);
@@ -114,4 +122,4 @@ public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProv
         db.Handovers.FirstOrDefaultAsync(h => h.ParticipantId == person.Id && h.Status != HandoverStatus.Released, cancellationToken);
 }
 
-public enum ReplyOutcome { Sent, Empty, NotTakenOver, NoChannel, OptedOut }
+public enum ReplyOutcome { Sent, Empty, TooLong, NotTakenOver, NoChannel, OptedOut }
