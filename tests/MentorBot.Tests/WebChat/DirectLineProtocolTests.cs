@@ -90,6 +90,28 @@ public sealed class DirectLineProtocolTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_message_text_over_the_bound_is_refused_with_413_and_nothing_is_stored()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(Settings(database));
+        var conversation = await StartAsync(bot, "ar");
+        using var http = DirectLine(bot, conversation.Token);
+        var activities = $"conversations/{conversation.ConversationId}/activities";
+
+        // 200 K characters fit the 256 KB bound on the activity's bytes; the bound on its text refuses them.
+        using var huge = await http.PostAsync(activities, Message(new string('a', 200 * 1024)));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
+        var error = (await huge.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error");
+        Assert.Equal(("MessageSizeTooBig", "A message text may be at most 4000 characters."), (error.GetProperty("code").GetString(), error.GetProperty("message").GetString()));
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM messages WHERE direction = 'inbound'"));
+
+        // At the bound it is her message: stored and answered (here by the language menu's "not understood").
+        using var long4000 = await http.PostAsync(activities, Message(new string('ب', 4000)));
+        Assert.Equal(HttpStatusCode.OK, long4000.StatusCode);
+        Assert.Equal(4000, await TestSql.ScalarAsync<int>(database, "SELECT length(text) FROM messages WHERE direction = 'inbound'"));
+    }
+
+    [Fact]
     public async Task The_secret_opens_conversations_and_unknown_ones_are_404()
     {
         var database = await postgres.CreateDatabaseAsync();

@@ -208,6 +208,11 @@ public static class DirectLineEndpoints
             return DirectLineErrors.BadRequest("A message activity needs a text.");
         }
 
+        if (text.Length > options.MaxTextLength)
+        {
+            return DirectLineErrors.TextTooLong(options.MaxTextLength); // refused before anything is stored or read as an answer
+        }
+
         if (await log.FindConversationAsync(conversationId, ct) is not { } conversation)
         {
             return DirectLineErrors.UnknownConversation();

@@ -30,6 +30,14 @@ public sealed class DirectLineOptions : IOptionsSection, IValidatableObject
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Longest message text a client may post, in characters (UTF-16 units); longer is refused with 413 and nothing
+    /// is stored. Well above every answer's own limit (at most 1,600), so a merely long answer still reaches the dialog
+    /// and gets its re-prompt in her language; only pasted documents and scripts meet this bound.
+    /// </summary>
+    [Range(1600, 256 * 1024)]
+    public int MaxTextLength { get; set; } = 4000;
+
     /// <summary>How often an idle WebSocket gets an empty keep-alive frame (proxies close silent sockets).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);
