@@ -47,6 +47,14 @@ public sealed class OutboundBodyTests
         Assert.False(OutboundBody.Fits(Repeat("م", 1601)));
     }
 
+    [Fact]
+    public void A_limit_smaller_than_one_character_still_ends()
+    {
+        // Only a caller's mistake could ask for this; it must not spin. Each part advances by at least one unit.
+        Assert.Equal(4, OutboundBody.Split("👋👋", maxLength: 1).Count);
+        Assert.Equal(["👋", "👋"], OutboundBody.Split("👋👋", maxLength: 3));
+    }
+
     static string WithoutWhitespace(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
 
     static IEnumerable<string> TextElements(string text)

@@ -100,7 +100,7 @@ public static class OutboundBody
 
         // One text element longer than a whole part (a letter with a thousand combining marks): cut inside it,
         // but not between the halves of a surrogate pair.
-        return char.IsLowSurrogate(text[limit]) ? limit - 1 : limit;
+        return char.IsLowSurrogate(text[limit]) && limit - 1 > start ? limit - 1 : limit;
     }
 
     // A whitespace followed by a combining mark is one text element with it; cutting there would orphan the mark.
