@@ -46,6 +46,35 @@ public sealed class OtlpExportTests(PostgresFixture postgres)
         }
     }
 
+    [Fact]
+    public async Task The_outbox_counts_accepted_retried_and_failed_sends_and_the_collector_receives_them()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        using var collector = FakeCollector.Start();
+        await using var api = FakeTwilioApi.Start();
+        // Twilio is busy for one text (tried again later), takes the others.
+        api.Respond = (request, _) => Task.FromResult(request.Form.GetValueOrDefault("Body") == "Busy now"
+            ? FakeTwilioApi.Error(503, 20503, "Service unavailable")
+            : FakeTwilioApi.Accept());
+        var settings = TwilioTestEnvironment.RealAccount(database, api.BaseUrl);
+        settings["OTEL_EXPORTER_OTLP_ENDPOINT"] = collector.BaseUrl;
+        settings["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+        settings["OTEL_METRIC_EXPORT_INTERVAL"] = "500";
+        await using var bot = await BotProcess.ServeAsync(settings);
+
+        await TwilioTestEnvironment.QueueAsync(database, "+4520123456", "Hej");
+        await TwilioTestEnvironment.QueueAsync(database, "+4520123457", "Busy now");
+        await TwilioTestEnvironment.QueueAsync(database, "+4520123458", new string('a', 1601)); // failed unsent: over Twilio's limit
+
+        foreach (var counter in new[] { "mentorbot.messages.outbound.accepted", "mentorbot.messages.outbound.retried", "mentorbot.messages.outbound.failed" })
+        {
+            await TwilioTestEnvironment.Eventually(() => Task.FromResult(collector.Received("/v1/metrics", counter)), $"{counter} reached the collector");
+        }
+
+        Assert.False(collector.Received("/v1/metrics", "4520123456"), "A phone number reached the collector.");
+        Assert.False(collector.Received("/v1/metrics", "Busy now"), "A message text reached the collector.");
+    }
+
     /// <summary>Takes every OTLP/HTTP export and keeps its path and body (protobuf: strings are readable as UTF-8 in it).</summary>
     sealed class FakeCollector : IDisposable
     {
