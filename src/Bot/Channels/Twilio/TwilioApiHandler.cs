@@ -8,7 +8,7 @@ namespace MentorBot.Bot.Channels.Twilio;
 /// </summary>
 public sealed class TwilioApiHandler(TwilioAccount account, TimeProvider clock) : DelegatingHandler
 {
-    /// <summary>Enough of an error body to describe it; the rest is not read into memory.</summary>
+    /// <summary>Enough of an error body to describe it: the SDK reads the whole body anyway, the call keeps only its start.</summary>
     const int ErrorBodyChars = 4096;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
