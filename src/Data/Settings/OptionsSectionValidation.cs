@@ -65,7 +65,6 @@ public sealed class OptionsSectionValidation<T> : IValidateOptions<T> where T : 
     {
         RangeAttribute { ErrorMessage: null } range => $"{key} must be between {Shown(range.Minimum)} and {Shown(range.Maximum)}",
         RequiredAttribute { ErrorMessage: null } => $"{key} must be set",
-        UrlAttribute => $"{key} must be an absolute http or https URL",
         _ => framework,
     };
 

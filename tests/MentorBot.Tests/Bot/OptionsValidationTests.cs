@@ -29,6 +29,8 @@ public sealed class OptionsValidationTests
         { typeof(TwilioOptions), "Twilio:AccountSid", "AC0123", "Twilio:AuthToken must be set with Twilio:AccountSid", "webhooks could not be checked" },
         { typeof(TwilioOptions), "Twilio:ApiBaseUrl", "api.twilio.com", "Twilio:ApiBaseUrl must be an absolute http or https URL", "a URL without scheme" },
         { typeof(TwilioOptions), "Twilio:DefaultRegion", "45", "Twilio:DefaultRegion must be a region code libphonenumber knows, such as DK or SE.", "a calling code is not a region" },
+        { typeof(TwilioOptions), "Twilio:ApiBaseUrl", "ftp://api.twilio.com", "Twilio:ApiBaseUrl must be an absolute http or https URL", "Twilio speaks HTTP only" },
+        { typeof(TwilioOptions), "Twilio:PublicBaseUrl", "bot.example.dk", "Twilio:PublicBaseUrl must be an absolute http or https URL (https://bot.example.dk)", "Twilio calls a URL, not a host" },
         { typeof(DirectLineOptions), "DirectLine:PublicStreamBase", "chat.example.org", "DirectLine:PublicStreamBase must be an absolute ws, wss, http or https URL", "a host is not a URL" },
         { typeof(RetentionOptions), "Retention:TimeZone", "Mars/Olympus", "Retention:TimeZone must be an IANA time zone this server knows", "would only fail when the job is scheduled" },
     };

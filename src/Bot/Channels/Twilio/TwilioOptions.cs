@@ -23,10 +23,11 @@ public sealed class TwilioOptions : IOptionsSection, IValidatableObject
     /// <summary>A Messaging Service (MG…): Twilio picks the sender from its pool. Used when FromNumber is empty.</summary>
     public string MessagingServiceSid { get; set; } = "";
 
-    [Required, Url]
+    [Required, AbsoluteUrl("http", "https")]
     public string ApiBaseUrl { get; set; } = "https://api.twilio.com";
 
     /// <summary>How Twilio reaches us (https://bot.example.dk): the URL it signs, and the base of our status callback.</summary>
+    [AbsoluteUrl("http", "https", Example = "https://bot.example.dk")]
     public string PublicBaseUrl { get; set; } = "";
 
     /// <summary>The country (libphonenumber's region code) of a number written without a country code.</summary>
@@ -70,12 +71,6 @@ public sealed class TwilioOptions : IOptionsSection, IValidatableObject
         if (string.IsNullOrWhiteSpace(ApiKeySid) != string.IsNullOrWhiteSpace(ApiKeySecret))
         {
             yield return new ValidationResult($"{Section}:{nameof(ApiKeySid)} and {Section}:{nameof(ApiKeySecret)} go together: set both or neither");
-        }
-
-        if (!string.IsNullOrWhiteSpace(PublicBaseUrl)
-            && !(Uri.TryCreate(PublicBaseUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-        {
-            yield return new ValidationResult($"{Section}:{nameof(PublicBaseUrl)} must be an absolute http or https URL (https://bot.example.dk)");
         }
     }
 }

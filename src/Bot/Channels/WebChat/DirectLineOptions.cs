@@ -4,7 +4,7 @@ using MentorBot.Data.Settings;
 namespace MentorBot.Bot.Channels.WebChat;
 
 /// <summary>Configuration section <c>DirectLine</c>: the web chat's Direct Line 3.0 endpoint.</summary>
-public sealed class DirectLineOptions : IOptionsSection, IValidatableObject
+public sealed class DirectLineOptions : IOptionsSection
 {
     public static string Section => "DirectLine";
 
@@ -50,14 +50,6 @@ public sealed class DirectLineOptions : IOptionsSection, IValidatableObject
     /// Public base of the stream URLs (<c>wss://chat.example.org</c>) when MentorBot runs behind a proxy
     /// that terminates TLS; unset, they are made from the request's own host and scheme.
     /// </summary>
+    [AbsoluteUrl("ws", "wss", "http", "https", Example = "wss://chat.example.org")]
     public string? PublicStreamBase { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!string.IsNullOrEmpty(PublicStreamBase)
-            && !(Uri.TryCreate(PublicStreamBase, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" or "http" or "https"))
-        {
-            yield return new ValidationResult($"{Section}:{nameof(PublicStreamBase)} must be an absolute ws, wss, http or https URL (wss://chat.example.org)");
-        }
-    }
 }
