@@ -11,8 +11,9 @@ namespace MentorBot.Tests.Infrastructure;
 /// A scripted stand-in for api.twilio.com on a free loopback port: records every request MentorBot makes and
 /// answers each POST with what <see cref="Respond"/> says (by default: created). A 201 counts as a message Twilio
 /// has, whether or not the answer reached MentorBot, and the list endpoint (<c>GET …/Messages.json</c>) shows those,
-/// filtered by To, From and <c>DateSent&gt;</c>, newest first, <see cref="ListPageSize"/> a page with a
-/// <c>next_page_uri</c>. Point the app at it with <c>Twilio__ApiBaseUrl</c>.
+/// filtered by To, From and <c>DateSent&gt;</c> (which, as at Twilio, hides a message still queued), newest sent first
+/// with unsent ones on top, <see cref="ListPageSize"/> a page with a <c>next_page_uri</c>. Point the app at it with
+/// <c>Twilio__ApiBaseUrl</c>.
 /// </summary>
 public sealed class FakeTwilioApi : IAsyncDisposable
 {
@@ -28,10 +29,22 @@ public sealed class FakeTwilioApi : IAsyncDisposable
     {
         /// <summary>Headers to answer with, e.g. Retry-After.</summary>
         public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>The connection is cut after the status line and part of the body: the request arrived, the answer never did.</summary>
+        public bool Cut { get; init; }
+
+        /// <summary>How long the answer takes after the message was created (a client that gives up first never hears it).</summary>
+        public TimeSpan Delay { get; init; }
+
+        /// <summary>A created message stays queued at "Twilio": no date sent yet, so a <c>DateSent&gt;</c> filter would not find it.</summary>
+        public bool StaysQueued { get; init; }
     }
 
-    /// <summary>A message "Twilio" created: a POST answered 201.</summary>
-    public sealed record Created(string Sid, string To, string? From, string? Body, DateTimeOffset DateCreated);
+    /// <summary>A message "Twilio" created: a POST answered 201. <see cref="DateSent"/> is null while it is queued.</summary>
+    public sealed record Created(string Sid, string To, string? From, string? Body, DateTimeOffset DateCreated)
+    {
+        public DateTimeOffset? DateSent { get; init; } = DateCreated;
+    }
 
     readonly HttpListener _listener = new();
     readonly ConcurrentQueue<Request> _requests = new();
@@ -131,7 +144,19 @@ public sealed class FakeTwilioApi : IAsyncDisposable
                 // Twilio has it now, whether or not this answer reaches MentorBot.
                 form.TryGetValue("From", out var from);
                 form.TryGetValue("Body", out var text);
-                _created.Enqueue(new Created(sid, form.GetValueOrDefault("To", ""), from, text, DateTimeOffset.UtcNow));
+                var now = DateTimeOffset.UtcNow;
+                _created.Enqueue(new Created(sid, form.GetValueOrDefault("To", ""), from, text, now) { DateSent = response.StaysQueued ? null : now });
+            }
+
+            if (response.Cut && response.Status == 0)
+            {
+                context.Response.Abort(); // dropped before "Twilio" did anything with it
+                return;
+            }
+
+            if (response.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(response.Delay);
             }
 
             var bytes = Encoding.UTF8.GetBytes(response.Json);
@@ -143,6 +168,14 @@ public sealed class FakeTwilioApi : IAsyncDisposable
             }
 
             context.Response.ContentLength64 = bytes.Length;
+            if (response.Cut)
+            {
+                await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+                await context.Response.OutputStream.FlushAsync();
+                context.Response.Abort();
+                return;
+            }
+
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
             _answered.Enqueue(response);
@@ -169,14 +202,18 @@ public sealed class FakeTwilioApi : IAsyncDisposable
 
     static bool IsList(HttpListenerRequest request) => request.HttpMethod == "GET" && request.Url!.AbsolutePath.EndsWith("/Messages.json", StringComparison.Ordinal);
 
-    /// <summary>Twilio's list: To, From and DateSent&gt; filters (a message's date sent is when it was created here), newest first, paged.</summary>
+    /// <summary>
+    /// Twilio's list: To, From and DateSent&gt; filters (a message's date sent is when it was created here, none while
+    /// queued), newest sent first with the unsent on top, paged.
+    /// </summary>
     Response List(Request request)
     {
         var q = request.Query;
-        var since = q.TryGetValue("DateSent>", out var after) ? DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture) : DateTimeOffset.MinValue;
+        DateTimeOffset? since = q.TryGetValue("DateSent>", out var after) ? DateTimeOffset.Parse(after, System.Globalization.CultureInfo.InvariantCulture) : null;
         var matching = _created
-            .Where(m => (!q.TryGetValue("To", out var to) || m.To == to) && (!q.TryGetValue("From", out var from) || m.From == from) && m.DateCreated >= since)
-            .OrderByDescending(m => m.DateCreated)
+            .Where(m => (!q.TryGetValue("To", out var to) || m.To == to) && (!q.TryGetValue("From", out var from) || m.From == from))
+            .Where(m => since is null || m.DateSent >= since)
+            .OrderBy(m => m.DateSent is null ? 0 : 1).ThenByDescending(m => m.DateSent).ThenByDescending(m => m.DateCreated)
             .ToList();
         var size = Math.Min(ListPageSize, q.TryGetValue("PageSize", out var s) ? int.Parse(s, System.Globalization.CultureInfo.InvariantCulture) : 50);
         var page = q.TryGetValue("Page", out var p) ? int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) : 0;
@@ -188,9 +225,9 @@ public sealed class FakeTwilioApi : IAsyncDisposable
         {
             ["messages"] = matching.Skip(page * size).Take(size).Select(m => new Dictionary<string, object?>
             {
-                ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["direction"] = "outbound-api", ["status"] = "sent",
+                ["sid"] = m.Sid, ["to"] = m.To, ["from"] = m.From, ["body"] = m.Body, ["direction"] = "outbound-api", ["status"] = m.DateSent is null ? "queued" : "sent",
                 ["date_created"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
-                ["date_sent"] = m.DateCreated.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
+                ["date_sent"] = m.DateSent?.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", System.Globalization.CultureInfo.InvariantCulture),
             }).ToList(),
             // Twilio's SDKs know a 2010 API page by its "uri"; without it they see no next page.
             ["uri"] = request.Path, ["page"] = page, ["page_size"] = size, ["next_page_uri"] = next,

@@ -68,7 +68,7 @@ public sealed class InFlightReconciliationTests(PostgresFixture postgres)
         Assert.True(lists.Count >= 2, "the list was followed to its next page");
         Assert.All(lists, list => Assert.Equal((MessagesPath, Basic(AccountSid, AuthToken), "+4520000007", FromNumber),
             (list.Path, list.Authorization, list.Query["To"], list.Query["From"])));
-        Assert.True(DateTimeOffset.Parse(lists[0].Query["DateSent>"], System.Globalization.CultureInfo.InvariantCulture) <= message.SentAt);
+        Assert.All(lists, list => Assert.False(list.Query.ContainsKey("DateSent>"))); // it would hide a message Twilio still has queued
         Assert.DoesNotContain("+4520000007", second.Output);
     }
 

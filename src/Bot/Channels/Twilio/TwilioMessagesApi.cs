@@ -40,9 +40,8 @@ public sealed class TwilioMessagesApi
             var created = await MessageResource.CreateAsync(Options(message), _client);
             if (string.IsNullOrEmpty(created.Sid))
             {
-                // A 2xx we can't follow: the message may exist, but without its SID we can't follow it. Trying again
-                // risks a duplicate, which is better than her never getting it.
-                return new TwilioSendResult(TwilioSendOutcome.TryAgain, Error: new TwilioApiError(call.HttpStatus ?? 0, null, "Unreadable answer from Twilio: no sid"));
+                // A 2xx we can't follow: the message may exist, but without its SID only Twilio's list can tell.
+                return new TwilioSendResult(TwilioSendOutcome.Unclear, Error: new TwilioApiError(call.HttpStatus ?? 0, null, "Unreadable answer from Twilio: no sid"));
             }
 
             return new TwilioSendResult(TwilioSendOutcome.Accepted, created.Sid, created.Status?.ToString());
@@ -50,9 +49,12 @@ public sealed class TwilioMessagesApi
         catch (TwilioException e) when (!ct.IsCancellationRequested)
         {
             var error = TwilioApiError.From(e, call);
-            // No answer, an unreadable one, 429 or a 5xx: worth trying again. Any other refusal would only be repeated.
-            var temporary = error.HttpStatus is 0 or 429 or >= 500 or (>= 200 and < 300);
-            return new TwilioSendResult(temporary ? TwilioSendOutcome.TryAgain : TwilioSendOutcome.Rejected, Error: error, RetryAfter: call.RetryAfter);
+            return new TwilioSendResult(Classify(e, error), Error: error, RetryAfter: call.RetryAfter);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException && !ct.IsCancellationRequested)
+        {
+            // The SDK reads the answer's body outside its own try: a connection cut in the middle of the answer lands here.
+            return new TwilioSendResult(TwilioSendOutcome.Unclear, Error: new TwilioApiError(call.HttpStatus ?? 0, null, $"No complete answer from Twilio: {e.Message}"));
         }
         catch (TwilioException) when (ct.IsCancellationRequested)
         {
@@ -61,19 +63,48 @@ public sealed class TwilioMessagesApi
     }
 
     /// <summary>
-    /// The messages Twilio has to <paramref name="to"/> (from <paramref name="from"/>, when sending from a number) sent
-    /// since <paramref name="sentSince"/>, newest first, following <c>next_page_uri</c> for up to <see cref="MaxListPages"/> pages.
+    /// Whether Twilio may have created the message. Its own error (a code in its JSON, any status) means it did not; no
+    /// connection made means the request never left; 429 is a refusal to take it. A 5xx from a proxy, a timeout or a
+    /// connection reset after the request was written leave it open.
     /// </summary>
-    public async Task<TwilioListResult> ListSentAsync(string to, string? from, DateTimeOffset sentSince, CancellationToken ct)
+    static TwilioSendOutcome Classify(TwilioException exception, TwilioApiError error) => error switch
     {
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture; // DateSent> is written with the culture's time separator
+        { HttpStatus: 0 } when NeverConnected(exception) => TwilioSendOutcome.TryAgain,
+        { HttpStatus: 0 } or { HttpStatus: >= 200 and < 300 } => TwilioSendOutcome.Unclear,
+        { HttpStatus: 429 } => TwilioSendOutcome.TryAgain,
+        { HttpStatus: >= 500, Code: null } => TwilioSendOutcome.Unclear,
+        { HttpStatus: >= 500 } => TwilioSendOutcome.TryAgain,
+        _ => TwilioSendOutcome.Rejected,
+    };
+
+    /// <summary>The connection was never made (refused, no route, no such host): Twilio cannot have the message.</summary>
+    static bool NeverConnected(Exception exception)
+    {
+        for (var e = exception.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The messages Twilio has to <paramref name="to"/> (from <paramref name="from"/>, when sending from a number) that may
+    /// have been created since <paramref name="since"/>, following <c>next_page_uri</c> for up to <see cref="MaxListPages"/> pages.
+    /// No <c>DateSent&gt;</c> filter: a message Twilio still has queued has no date sent, and that filter would hide it.
+    /// The list comes newest first by date sent, unsent ones at the top, so reading stops at the first message sent
+    /// before <paramref name="since"/>: everything after it is older.
+    /// </summary>
+    public async Task<TwilioListResult> ListSentAsync(string to, string? from, DateTimeOffset since, CancellationToken ct)
+    {
         using var call = TwilioCall.Begin(ct);
         var options = new ReadMessageOptions
         {
             To = new TwilioNumber(to),
             From = string.IsNullOrEmpty(from) ? null : new TwilioNumber(from),
-            // The SDK writes the DateTime's own clock time with a "Z": it must be UTC.
-            DateSentAfter = sentSince.UtcDateTime,
             PageSize = ListPageSize,
             Limit = MaxListPages * ListPageSize,
         };
@@ -83,6 +114,11 @@ public sealed class TwilioMessagesApi
             // The first page comes async; the SDK fetches the next ones while this enumerates, synchronously.
             foreach (var m in await MessageResource.ReadAsync(options, _client))
             {
+                if (Utc(m.DateSent) is { } sent && sent < since)
+                {
+                    break;
+                }
+
                 found.Add(new TwilioListedMessage(
                     m.Sid, m.To, m.From?.ToString(), m.Body, m.Direction?.ToString(), m.Status?.ToString(), Utc(m.DateCreated)));
             }

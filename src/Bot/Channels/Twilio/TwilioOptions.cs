@@ -41,6 +41,13 @@ public sealed class TwilioOptions : IOptionsSection, IValidatableObject
     [Range(0.0, 10_000.0)]
     public double MessagesPerSecond { get; set; } = 1;
 
+    /// <summary>
+    /// Sends one node has open at once (POSTs to Twilio, and messages waiting for their sender's next slot). One
+    /// conversation's messages still go one after the other, in order.
+    /// </summary>
+    [Range(1, 256)]
+    public int SendsInFlight { get; set; } = 16;
+
     /// <summary>A node not seen for this long is taken for dead: its sends in flight are reconciled with Twilio by another node.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan NodeLease { get; set; } = TimeSpan.FromSeconds(30);
@@ -55,7 +62,7 @@ public sealed class TwilioOptions : IOptionsSection, IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.01", "01:00:00")]
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How long to wait for Twilio's answer to a send before trying again later.</summary>
+    /// <summary>How long to wait for Twilio's answer to a send; after that, Twilio's message list is asked whether it has it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -33,7 +33,8 @@ public static class TwilioSetup
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxNodeIdentity>();
         services.AddScoped<DeliveryPlanner>();
-        services.AddScoped<OutboxSender>();
+        services.AddScoped<OutboxClaimer>();
+        services.AddScoped<SendResultRecorder>();
         services.AddScoped<InFlightReconciler>();
         services.AddHostedService<OutboxNodeHeartbeat>();
         services.AddHostedService<OutboxNotificationListener>();

@@ -5,10 +5,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MentorBot.Bot.Channels.Twilio.Outbox;
 
 /// <summary>
-/// Settles a message left in flight by a node that died (not seen for <c>Twilio__NodeLease</c>) or that never
-/// stored Twilio's answer: Twilio may or may not have it, and creating a message has no idempotency key. So
-/// Twilio's message list is read first (<c>To</c>, <c>From</c>, <c>DateSent&gt;</c> the attempt's start) for a
-/// message with the same body created after the attempt started and not already known to us. Found: its SID is
+/// Settles a message whose send may or may not have reached Twilio: left in flight by a node that died (not seen for
+/// <c>Twilio__NodeLease</c>) or that never stored Twilio's answer, or sent without a clear answer (a timeout, a cut
+/// connection, a proxy's 5xx; its node then left it in flight without a node). Creating a message has no idempotency key,
+/// so Twilio's message list is read first (<c>To</c>, <c>From</c>, back to the attempt's start, queued ones included)
+/// for a message with the same body created after the attempt started and not already known to us. Found: its SID is
 /// recorded and nothing is sent. Not found: the message is due again and the outbox sends it.
 /// </summary>
 public sealed partial class InFlightReconciler(
@@ -34,16 +35,18 @@ public sealed partial class InFlightReconciler(
         // A live node that could not store Twilio's answer (its database went away) leaves it in flight too.
         var stuck = account.Options.RequestTimeout + lease + lease;
         // Never before the attempt's own POST has surely ended (the client gives up after RequestTimeout): a node taken
-        // for dead may only be starved, its request still on the way, and Twilio's list would not show it yet.
+        // for dead may only be starved, its request still on the way, and Twilio's list would not show it yet. A send
+        // without a node is one whose node saw its POST end unclearly: it waits only for its next_attempt_at.
         var requestOver = account.Options.RequestTimeout;
         var abandoned = await db.Messages.FromSql($"""
             SELECT m.* FROM messages m
             WHERE m.direction = 'outbound' AND m.delivery_status = 'queued' AND m.provider_message_id IS NULL
               AND m.channel IN ('sms', 'whatsapp') AND m.send_started_at IS NOT NULL
               AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= {now})
-              AND m.send_started_at < now() - {requestOver}
-              AND (m.send_started_at < now() - {stuck}
-                   OR NOT EXISTS (SELECT 1 FROM outbox_nodes n WHERE n.node_id = m.send_node AND n.seen_at > now() - {lease}))
+                AND (m.send_node IS NULL
+                   OR (m.send_started_at < now() - {requestOver}
+                       AND (m.send_started_at < now() - {stuck}
+                            OR NOT EXISTS (SELECT 1 FROM outbox_nodes n WHERE n.node_id = m.send_node AND n.seen_at > now() - {lease}))))
             ORDER BY m.send_started_at
             LIMIT 1
             FOR UPDATE OF m SKIP LOCKED
@@ -137,6 +140,10 @@ public sealed partial class InFlightReconciler(
         message.SendStartedAt = null;
         message.SendNode = null;
         message.NextAttemptAt = now;
+        if (message.Attempts >= SendResultRecorder.MaxAttempts)
+        {
+            SendResultRecorder.Fail(message, null, message.ErrorMessage ?? "no clear answer from Twilio", now);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} was in flight on a node that died; Twilio has it as {Sid} (for {To}): recorded, not sent again")]

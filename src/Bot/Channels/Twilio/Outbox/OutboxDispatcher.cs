@@ -1,68 +1,219 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+
 namespace MentorBot.Bot.Channels.Twilio.Outbox;
 
 /// <summary>
-/// Drains the outbox on every node: settles sends other nodes left in flight, sends what is due, then sleeps until woken (a commit queued a
-/// message), until the next retry is due, or for <see cref="PollInterval"/> at most, in case a
-/// notification was missed.
+/// Drains the outbox on every node with up to <c>Twilio__SendsInFlight</c> sends open at once. One loop claims due
+/// messages in batches (<see cref="OutboxClaimer"/>) as sends free up, each send waits for its sender's slot and POSTs,
+/// and one recorder stores the answers in batches (<see cref="SendResultRecorder"/>) and wakes the loop, since a stored
+/// answer lets her next message go. When nothing is due the loop sleeps until woken (a commit queued a message), until
+/// the next retry is due, or for <see cref="PollInterval"/> at most, in case a notification was missed. Sends other
+/// nodes left in flight are settled first, at most once a second.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     IServiceScopeFactory scopes,
+    IServiceProvider services,
+    SenderPacing pacing,
     OutboxSignal signal,
+    TwilioOptions options,
     IHostApplicationLifetime lifetime,
     TimeProvider clock,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        try
-        {
-            await RunAsync(stoppingToken);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-        }
-    }
+    static readonly TimeSpan ReconcileEvery = TimeSpan.FromSeconds(1);
 
-    async Task RunAsync(CancellationToken stoppingToken)
+    /// <summary>Answers stored together at most: one transaction's worth.</summary>
+    const int RecordBatch = 256;
+
+    readonly ConcurrentDictionary<Guid, Task> _open = new();
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Not before the web server listens: the built-in simulator is served by it.
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
         await using (stoppingToken.Register(() => started.TrySetCanceled()))
         {
-            await started.Task;
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
 
+        var answers = Channel.CreateUnbounded<OutboxSendResult>(new UnboundedChannelOptions { SingleReader = true });
+        var recording = RecordAsync(answers.Reader);
+        using var free = new SemaphoreSlim(options.SendsInFlight, options.SendsInFlight);
+        try
+        {
+            await ClaimAsync(free, answers.Writer, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Sends already out are answered and stored before the node stops; a later start would only reconcile them.
+            await Task.WhenAll(_open.Values).WaitAsync(options.RequestTimeout + TimeSpan.FromSeconds(5)).ContinueWith(_ => { }, TaskScheduler.Default);
+            answers.Writer.TryComplete();
+            await recording;
+        }
+    }
+
+    async Task ClaimAsync(SemaphoreSlim free, ChannelWriter<OutboxSendResult> answers, CancellationToken stoppingToken)
+    {
+        var reconciledAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = PollInterval;
+            await free.WaitAsync(stoppingToken);
+            var taken = 1;
+            while (taken < options.SendsInFlight && free.Wait(0))
+            {
+                taken++;
+            }
+
+            var wait = TimeSpan.Zero;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var reconciler = scope.ServiceProvider.GetRequiredService<InFlightReconciler>();
-                var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-                // Abandoned sends first: a message left in flight by a dead node is older than anything queued since.
-                while (await reconciler.ReconcileNextAsync(stoppingToken) || await sender.SendNextAsync(stoppingToken))
+                if (clock.GetUtcNow() - reconciledAt >= ReconcileEvery)
                 {
+                    // Abandoned sends first: a message left in flight by a dead node is older than anything queued since.
+                    var reconciler = scope.ServiceProvider.GetRequiredService<InFlightReconciler>();
+                    while (await reconciler.ReconcileNextAsync(stoppingToken))
+                    {
+                    }
+
+                    reconciledAt = clock.GetUtcNow();
                 }
 
-                if (await sender.NextRetryAtAsync(stoppingToken) is { } next)
+                var claimer = scope.ServiceProvider.GetRequiredService<OutboxClaimer>();
+                var claim = await claimer.ClaimAsync(taken, stoppingToken);
+                // A typed client from the root: it is not disposable, and outlives this scope with its sends.
+                var twilio = services.GetRequiredService<TwilioMessagesApi>();
+                foreach (var send in claim.Sends)
                 {
-                    var untilNext = next - clock.GetUtcNow();
-                    wait = untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < PollInterval ? untilNext : PollInterval;
+                    taken--;
+                    _open[send.MessageId] = SendAsync(twilio, send, free, answers, stoppingToken);
+                }
+
+                if (claim.Rows < taken + claim.Sends.Count)
+                {
+                    // Fewer due than asked for: sleep until something may be.
+                    wait = PollInterval;
+                    if (await claimer.NextRetryAtAsync(stoppingToken) is { } next && next - clock.GetUtcNow() < wait)
+                    {
+                        wait = next - clock.GetUtcNow();
+                    }
                 }
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 LogDrainFailed(e);
+                wait = PollInterval;
+            }
+            finally
+            {
+                if (taken > 0)
+                {
+                    free.Release(taken);
+                }
             }
 
-            await signal.WaitAsync(wait, stoppingToken);
+            if (wait > TimeSpan.Zero)
+            {
+                await signal.WaitAsync(wait, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Waits for the sender's slot, POSTs, and hands the answer to the recorder; its send is free again once the POST is over.</summary>
+    async Task SendAsync(TwilioMessagesApi twilio, OutboxSend send, SemaphoreSlim free, ChannelWriter<OutboxSendResult> answers, CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        TwilioSendResult? result = null;
+        try
+        {
+            // Reserved just before the POST, so a slow start (a cold process, a starved machine) delays the slot, not squeezes the next.
+            await pacing.WaitTurnAsync(send.Plan.Request.Sender, send.Plan.Segments, stoppingToken);
+            // Once out, a POST is not cut short by the node stopping: its answer is worth storing (RequestTimeout bounds it).
+            result = await twilio.SendAsync(send.Plan.Request, CancellationToken.None);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // No slot (the database went away): nothing was sent, and the message is queued again once the answer is stored.
+            LogNotSent(send.MessageId, e.Message);
+        }
+        finally
+        {
+            answers.TryWrite(new OutboxSendResult(send, result));
+            free.Release();
+            _open.TryRemove(send.MessageId, out _);
+        }
+    }
+
+    /// <summary>Stores the answers as they come, many at a time; keeps going until the dispatcher has stopped and every answer is stored.</summary>
+    async Task RecordAsync(ChannelReader<OutboxSendResult> answers)
+    {
+        var batch = new List<OutboxSendResult>(RecordBatch);
+        while (await answers.WaitToReadAsync())
+        {
+            while (batch.Count < RecordBatch && answers.TryRead(out var answer))
+            {
+                batch.Add(answer);
+            }
+
+            await StoreAsync(batch);
+            batch.Clear();
+            signal.Wake();
+        }
+    }
+
+    /// <summary>
+    /// Tries a few times over about half a minute while the database is away. Given up, the sends stay in flight on this
+    /// node, and the reconciler settles them from Twilio's list once they count as stuck: nothing is lost or sent twice.
+    /// </summary>
+    async Task StoreAsync(List<OutboxSendResult> batch)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<SendResultRecorder>().RecordAsync(batch, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (attempt < 5)
+            {
+                LogRecordFailed(batch.Count, attempt, e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(attempt * 2), clock);
+            }
+            catch (Exception e)
+            {
+                LogRecordGivenUp(batch.Count, e);
+                return;
+            }
         }
     }
 
     [LoggerMessage(LogLevel.Error, "The outbox could not be drained; trying again shortly")]
     partial void LogDrainFailed(Exception e);
+
+    [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} was not sent: no slot could be reserved ({Reason}); it is queued again")]
+    partial void LogNotSent(Guid messageId, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Twilio's answers to {Count} sends could not be stored (attempt {Attempt}: {Reason}); trying again")]
+    partial void LogRecordFailed(int count, int attempt, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Twilio's answers to {Count} sends could not be stored; they stay in flight until reconciled with Twilio's list")]
+    partial void LogRecordGivenUp(int count, Exception e);
 }

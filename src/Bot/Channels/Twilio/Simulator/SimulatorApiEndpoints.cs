@@ -107,7 +107,8 @@ public static class SimulatorApiEndpoints
 
         var matching = simulator.All()
             .Where(m => m.AccountSid == accountSid && query.Matches(m.To, m.From, m.DateSent))
-            .OrderByDescending(m => m.DateCreated)
+            // As Twilio lists them: newest sent first, the ones not sent yet on top.
+            .OrderBy(m => m.DateSent is null ? 0 : 1).ThenByDescending(m => m.DateSent).ThenByDescending(m => m.DateCreated)
             .ToList();
         var page = matching.Skip(query.Page * query.PageSize).Take(query.PageSize).ToList();
         var path = $"/2010-04-01/Accounts/{accountSid}/Messages.json";

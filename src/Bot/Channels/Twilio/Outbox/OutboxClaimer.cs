@@ -1,0 +1,160 @@
+using MentorBot.Data;
+using MentorBot.Data.Model;
+using MentorBot.Data.Telemetry;
+using Microsoft.EntityFrameworkCore;
+
+namespace MentorBot.Bot.Channels.Twilio.Outbox;
+
+/// <summary>
+/// Takes due outbound SMS/WhatsApp messages in one transaction: claims up to a batch (<c>FOR UPDATE SKIP LOCKED</c>),
+/// checks and plans each, reserves its sender's slot, and marks the ones to send in flight (<see cref="Message.SendStartedAt"/>,
+/// this node), all committed together before any POST. Only the oldest unsettled message of a conversation is due, so
+/// her messages reach her in order however many sends are open. A process that dies before the commit leaves the
+/// messages simply queued; one that dies after it leaves them in flight, and <see cref="InFlightReconciler"/> asks
+/// Twilio whether it has them before anything is sent again.
+/// </summary>
+public sealed partial class OutboxClaimer(
+    MentorBotDb db,
+    DeliveryPlanner planner,
+    SenderPacing pacing,
+    OutboxNodeIdentity node,
+    MentorBotMetrics metrics,
+    TimeProvider clock,
+    ILogger<OutboxClaimer> logger)
+{
+    public async Task<OutboxClaim> ClaimAsync(int max, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var now = clock.GetUtcNow();
+        var due = await db.Messages.FromSql($"""
+            SELECT m.* FROM messages m
+            WHERE m.direction = 'outbound' AND m.delivery_status = 'queued' AND m.provider_message_id IS NULL AND m.send_started_at IS NULL
+              AND m.channel IN ('sms', 'whatsapp') AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= {now})
+              AND NOT EXISTS (
+                SELECT 1 FROM messages e
+                WHERE e.conversation_id = m.conversation_id AND e.direction = 'outbound' AND e.delivery_status = 'queued'
+                  AND e.provider_message_id IS NULL AND (e.created_at, e.id) < (m.created_at, m.id))
+            ORDER BY m.created_at
+            LIMIT {max}
+            FOR UPDATE OF m SKIP LOCKED
+            """).ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return new OutboxClaim([], 0);
+        }
+
+        var participantIds = due.Where(m => m.ParticipantId is not null).Select(m => m.ParticipantId!.Value).Distinct().ToList();
+        var participants = await db.Participants.Where(p => participantIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var conversationIds = due.Select(m => m.ConversationId).Distinct().ToList();
+        var conversations = await db.Conversations.Where(c => conversationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var backlog = await pacing.BacklogAsync(db, ct);
+
+        var planned = new List<(Message Message, DeliveryPlan Plan)>();
+        foreach (var message in due)
+        {
+            var participant = message.ParticipantId is { } id ? participants.GetValueOrDefault(id) : null;
+            if (await CheckAsync(message, participant, conversations.GetValueOrDefault(message.ConversationId), now, ct) is not { } plan)
+            {
+                continue;
+            }
+
+            // A sender's time already taken beyond the lookahead (or any of it, when Twilio asked it to wait): back to the
+            // queue until about when it has room, behind the ones put back before it.
+            var sender = plan.Request.Sender;
+            var taken = backlog.GetValueOrDefault(sender);
+            var room = pacing.IsOn ? SenderPacing.Lookahead : TimeSpan.Zero;
+            backlog[sender] = taken + pacing.Cost(plan.Segments);
+            if (taken > room)
+            {
+                message.NextAttemptAt = now + (taken - room);
+                message.UpdatedAt = now;
+                continue;
+            }
+
+            planned.Add((message, plan));
+        }
+
+        var sends = new List<OutboxSend>(planned.Count);
+        if (planned.Count > 0)
+        {
+            // The in-flight mark is in the database's time, like the heartbeats and the reconciler's now(): leases are
+            // real seconds, whatever the app's clock says (a node's skewed clock, or a test clock moved months ahead).
+            var markedAt = await MarkNodeAliveAsync(ct);
+            foreach (var (message, plan) in planned)
+            {
+                message.SendStartedAt = markedAt;
+                message.SendNode = node.Id;
+                message.SentVia = plan.Route;
+                message.WhatsappTemplateSid = plan.Request.ContentSid;
+                message.NextAttemptAt = null;
+                message.UpdatedAt = now;
+                sends.Add(new OutboxSend(message.Id, message.Channel, plan));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return new OutboxClaim(sends, due.Count);
+    }
+
+    /// <summary>The plan to send by, or null when the message was settled without sending (she opted out, no address…).</summary>
+    async Task<DeliveryPlan?> CheckAsync(Message message, Participant? participant, Conversation? conversation, DateTimeOffset now, CancellationToken ct)
+    {
+        if (participant?.OptedOutAt is not null)
+        {
+            SendResultRecorder.Fail(message, null, OutboxErrors.OptedOut, now);
+        }
+        else if (participant?.PermanentDeliveryError is { } permanent)
+        {
+            SendResultRecorder.Fail(message, permanent, OutboxErrors.PermanentDeliveryError, now);
+        }
+        else if (!OutboundBody.Fits(message.Text))
+        {
+            // The last line of defence: every writer splits or refuses long texts before queueing, but a row written
+            // some other way (a script, an old version) would take a sender's turn for 24+ segments and then be refused
+            // by Twilio. It fails here, for good, before it is paced.
+            SendResultRecorder.Fail(message, null, OutboxErrors.BodyTooLong, now);
+            LogBodyTooLong(message.Id, message.Text.Length);
+            metrics.OutboundFailed(message.Channel);
+        }
+        else if (await planner.PlanAsync(message, participant, conversation, now, ct) is not { } plan)
+        {
+            SendResultRecorder.Fail(message, null, OutboxErrors.NoAddress, now);
+        }
+        else
+        {
+            return plan;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The node's liveness is refreshed in the claim's own transaction: the heartbeat's first beat can come after a node's
+    /// first claim, or late on a starved machine, and a node with no fresh row is taken for dead — another node then
+    /// reconciled a send still in flight, found nothing at Twilio yet and sent it a second time.
+    /// </summary>
+    async Task<DateTimeOffset> MarkNodeAliveAsync(CancellationToken ct)
+    {
+        var markedAt = await db.Database.SqlQuery<DateTimeOffset>($"""
+            INSERT INTO outbox_nodes (node_id, seen_at) VALUES ({node.Id}, clock_timestamp())
+            ON CONFLICT (node_id) DO UPDATE SET seen_at = clock_timestamp()
+            RETURNING seen_at AS "Value"
+            """).ToListAsync(ct);
+        return markedAt[0];
+    }
+
+    /// <summary>The next moment a queued message's wait for a retry ends, after now (null: none is waiting).</summary>
+    public async Task<DateTimeOffset?> NextRetryAtAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return await db.Messages
+            .Where(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued && m.ProviderMessageId == null
+                && (m.Channel == Channel.Sms || m.Channel == Channel.Whatsapp) && m.NextAttemptAt > now)
+            .MinAsync(m => m.NextAttemptAt, ct);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} has a body of {Length} characters, over the limit; failed without sending")]
+    partial void LogBodyTooLong(Guid messageId, int length);
+}
