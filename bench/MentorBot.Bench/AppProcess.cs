@@ -65,6 +65,13 @@ public sealed partial class AppProcess : IAsyncDisposable
         return _process.WorkingSet64 / 1024.0 / 1024.0;
     }
 
+    /// <summary>CPU time the app process has used so far, all threads.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -78,6 +78,7 @@ try
     builder.AddCoordinatorConsole();
 
     var app = builder.Build();
+    app.UseDatabaseOutageAnswers();
     app.MapHealth();
     app.MapTwilioChannel();
     app.MapTwilioSimulator();

@@ -1,5 +1,6 @@
 using MentorBot.Bot.Channels.Twilio.Outbox;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Database;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using MentorBot.Data.Telemetry;
@@ -26,7 +27,19 @@ public sealed partial class InboundMessageReceiver(
 {
     const string MessageSidIndex = "ix_messages_channel_provider_message_id";
 
-    public async Task<InboundOutcome> ReceiveAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct)
+    /// <summary>
+    /// Stores it, trying again when the database was away for a moment: the MessageSid keeps a retry to once, even when
+    /// the first try committed and only its answer was lost. Still away after that, the webhook is answered 503 and
+    /// Twilio tries again later.
+    /// </summary>
+    public Task<InboundOutcome> ReceiveAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct) =>
+        DatabaseOutage.RetryAsync(() =>
+        {
+            db.ChangeTracker.Clear();
+            return ReceiveOnceAsync(from, messageSid, body, optOutType, ct);
+        }, clock, ct);
+
+    async Task<InboundOutcome> ReceiveOnceAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct)
     {
         if (await db.Messages.AnyAsync(m => m.Channel == from.Channel && m.ProviderMessageId == messageSid, ct))
         {

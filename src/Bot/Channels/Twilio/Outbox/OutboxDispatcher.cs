@@ -71,8 +71,14 @@ public sealed partial class OutboxDispatcher(
         var reconciledAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            await free.WaitAsync(stoppingToken);
-            var taken = 1;
+            // At least half the sends free before a claim: claims one message at a time, as each POST ends, would cost a
+            // transaction per message. Idle, they are all free, so a message queued alone goes at once.
+            var taken = 0;
+            for (; taken < Math.Max(1, options.SendsInFlight / 2); taken++)
+            {
+                await free.WaitAsync(stoppingToken);
+            }
+
             while (taken < options.SendsInFlight && free.Wait(0))
             {
                 taken++;
