@@ -28,30 +28,22 @@ public static class MatchingBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options, int mentees, int mentors)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "mentorbot-tests", $"bench-{Guid.NewGuid():N}");
-        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Directory = folder, Durable = true }, NullLogger.Instance);
-        try
-        {
-            await new MigrationRunner(MigrationSource.Embedded(), NullLogger<MigrationRunner>.Instance).ApplyAsync(server.ConnectionString, TimeProvider.System);
-            await SeedMentorsAsync(server.ConnectionString, options.Count);
-            var quiet = await SuggestionsAsync(server.ConnectionString, iterations: 200, changeBetween: false);
-            var live = await SuggestionsAsync(server.ConnectionString, iterations: 200, changeBetween: true);
-            var batch = Batch(mentees, mentors);
+        await using var database = await BenchDatabase.StartAsync();
+        var server = database.Server;
+        await new MigrationRunner(MigrationSource.Embedded(), NullLogger<MigrationRunner>.Instance).ApplyAsync(server.ConnectionString, TimeProvider.System);
+        await SeedMentorsAsync(server.ConnectionString, options.Count);
+        var quiet = await SuggestionsAsync(server.ConnectionString, iterations: 200, changeBetween: false);
+        var live = await SuggestionsAsync(server.ConnectionString, iterations: 200, changeBetween: true);
+        var batch = Batch(mentees, mentors);
 
-            Console.WriteLine();
-            Console.WriteLine("| measure | value |");
-            Console.WriteLine("| --- | --- |");
-            Console.WriteLine($"| suggestions for one mentee among {options.Count:N0} mentors, nothing changed in between, 200 runs | median {quiet.Median:F2} ms, p95 {quiet.P95:F2} ms ({quiet.Found} suggested) |");
-            Console.WriteLine($"| the same, one mentor changed before each question, 200 runs | median {live.Median:F2} ms, p95 {live.P95:F2} ms ({live.Found} suggested) |");
-            Console.WriteLine($"| the first question on a node (reads every mentor) | {quiet.First:F0} ms |");
-            Console.WriteLine($"| batch proposal {mentees:N0} mentees × {mentors:N0} mentors ({batch.Slots:N0} free places), 3 runs | {string.Join(" / ", batch.Seconds.Select(s => $"{s:F2} s"))}; {batch.Pairs:N0} pairs, total score {batch.Total:F0} |");
-            return 0;
-        }
-        finally
-        {
-            await server.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
-        }
+        Console.WriteLine();
+        Console.WriteLine("| measure | value |");
+        Console.WriteLine("| --- | --- |");
+        Console.WriteLine($"| suggestions for one mentee among {options.Count:N0} mentors, nothing changed in between, 200 runs | median {quiet.Median:F2} ms, p95 {quiet.P95:F2} ms ({quiet.Found} suggested) |");
+        Console.WriteLine($"| the same, one mentor changed before each question, 200 runs | median {live.Median:F2} ms, p95 {live.P95:F2} ms ({live.Found} suggested) |");
+        Console.WriteLine($"| the first question on a node (reads every mentor) | {quiet.First:F0} ms |");
+        Console.WriteLine($"| batch proposal {mentees:N0} mentees × {mentors:N0} mentors ({batch.Slots:N0} free places), 3 runs | {string.Join(" / ", batch.Seconds.Select(s => $"{s:F2} s"))}; {batch.Pairs:N0} pairs, total score {batch.Total:F0} |");
+        return 0;
     }
 
     // Mentors spread over the branches, fields, languages and capacities, some with mentees already.

@@ -16,8 +16,8 @@ public static class OutboxDrainBenchmark
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "mentorbot-tests", $"bench-{Guid.NewGuid():N}");
-        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Directory = folder, Durable = true }, NullLogger.Instance);
+        await using var database = await BenchDatabase.StartAsync();
+        var server = database.Server;
         await using var twilio = FakeTwilio.Start();
         AppProcess? node = null;
         try
@@ -70,9 +70,6 @@ public static class OutboxDrainBenchmark
             {
                 await node.DisposeAsync();
             }
-
-            await server.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
         }
     }
 

@@ -19,46 +19,38 @@ public static partial class WebhookBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "mentorbot-tests", $"bench-{Guid.NewGuid():N}");
-        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Directory = folder, Durable = true }, NullLogger.Instance);
-        try
+        await using var database = await BenchDatabase.StartAsync();
+        var server = database.Server;
+        var app = await AppProcess.StartAsync(new Dictionary<string, string>
         {
-            var app = await AppProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["ConnectionStrings__MentorBot"] = server.ConnectionString,
-                ["Twilio__AuthToken"] = Token,           // the simulator, with a token we can sign with
-                ["Twilio__MessagesPerSecond"] = "0",     // no pacing: we measure MentorBot, not a long code's limit
-                ["Scheduler__Enabled"] = "false",
-            });
-            (double PerSecond, double P50, double P99, int Failed, double MemoryMiB) app_;
-            await using (app)
-            {
-                using var http = new HttpClient { BaseAddress = app.Address };
-                await SendAsync(http, 100, options.Concurrency, "warm"); // JIT, pools, caches
-                var stopwatch = Stopwatch.StartNew();
-                var latencies = await SendAsync(http, options.Count, options.Concurrency, "run");
-                stopwatch.Stop();
-                var ok = latencies.Where(l => l >= 0).Order().ToList();
-                app_ = (ok.Count / stopwatch.Elapsed.TotalSeconds, Percentile(ok, 0.50), Percentile(ok, 0.99), latencies.Count(l => l < 0), app.WorkingSetMiB());
-            }
+            ["ConnectionStrings__MentorBot"] = server.ConnectionString,
+            ["Twilio__AuthToken"] = Token,           // the simulator, with a token we can sign with
+            ["Twilio__MessagesPerSecond"] = "0",     // no pacing: we measure MentorBot, not a long code's limit
+            ["Scheduler__Enabled"] = "false",
+        });
+        (double PerSecond, double P50, double P99, int Failed, double MemoryMiB) app_;
+        await using (app)
+        {
+            using var http = new HttpClient { BaseAddress = app.Address };
+            await SendAsync(http, 100, options.Concurrency, "warm"); // JIT, pools, caches
+            var stopwatch = Stopwatch.StartNew();
+            var latencies = await SendAsync(http, options.Count, options.Concurrency, "run");
+            stopwatch.Stop();
+            var ok = latencies.Where(l => l >= 0).Order().ToList();
+            app_ = (ok.Count / stopwatch.Elapsed.TotalSeconds, Percentile(ok, 0.50), Percentile(ok, 0.99), latencies.Count(l => l < 0), app.WorkingSetMiB());
+        }
 
-            var ceiling = await PgbenchAsync(server, options);
-            Console.WriteLine();
-            Console.WriteLine($"| measure | value |");
-            Console.WriteLine($"| --- | --- |");
-            Console.WriteLine($"| signed inbound SMS webhooks handled | {options.Count} at concurrency {options.Concurrency}, {app_.Failed} failed |");
-            Console.WriteLine($"| webhooks per second | {app_.PerSecond:F0} |");
-            Console.WriteLine($"| latency p50 / p99 | {app_.P50:F1} ms / {app_.P99:F1} ms |");
-            Console.WriteLine($"| app memory (working set) after the run | {app_.MemoryMiB:F0} MiB |");
-            Console.WriteLine($"| pgbench, the same writes per message, {options.Concurrency} clients | {ceiling:F0} transactions per second |");
-            Console.WriteLine($"| MentorBot / PostgreSQL ceiling | {app_.PerSecond / ceiling:P0} |");
-            return app_.Failed == 0 ? 0 : 1;
-        }
-        finally
-        {
-            await server.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
-        }
+        var ceiling = await PgbenchAsync(server, options);
+        Console.WriteLine();
+        Console.WriteLine($"| measure | value |");
+        Console.WriteLine($"| --- | --- |");
+        Console.WriteLine($"| signed inbound SMS webhooks handled | {options.Count} at concurrency {options.Concurrency}, {app_.Failed} failed |");
+        Console.WriteLine($"| webhooks per second | {app_.PerSecond:F0} |");
+        Console.WriteLine($"| latency p50 / p99 | {app_.P50:F1} ms / {app_.P99:F1} ms |");
+        Console.WriteLine($"| app memory (working set) after the run | {app_.MemoryMiB:F0} MiB |");
+        Console.WriteLine($"| pgbench, the same writes per message, {options.Concurrency} clients | {ceiling:F0} transactions per second |");
+        Console.WriteLine($"| MentorBot / PostgreSQL ceiling | {app_.PerSecond / ceiling:P0} |");
+        return app_.Failed == 0 ? 0 : 1;
     }
 
     /// <summary>Latency in ms of each webhook; -1 for a response that was not 200.</summary>
