@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using MentorBot.Bot.Matching;
 using MentorBot.Data;
-using MentorBot.Data.Embedded;
 using MentorBot.Data.Migrations;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using MentorBot.Data;
-using MentorBot.Data.Embedded;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorBot.Bench;
 

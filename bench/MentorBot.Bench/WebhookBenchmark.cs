@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using MentorBot.Bot.Channels.Twilio.Simulator;
 using MentorBot.Data.Embedded;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace MentorBot.Bench;
