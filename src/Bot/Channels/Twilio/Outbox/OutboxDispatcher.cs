@@ -49,7 +49,8 @@ public sealed partial class OutboxDispatcher(
 
         var answers = Channel.CreateUnbounded<OutboxSendResult>(new UnboundedChannelOptions { SingleReader = true });
         var recording = RecordAsync(answers.Reader);
-        using var free = new SemaphoreSlim(options.SendsInFlight, options.SendsInFlight);
+        // Not disposed: a send still open when the node gives up waiting for it releases its place after this returns.
+        var free = new SemaphoreSlim(options.SendsInFlight, options.SendsInFlight);
         try
         {
             await ClaimAsync(free, answers.Writer, stoppingToken);
