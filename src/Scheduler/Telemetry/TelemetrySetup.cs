@@ -27,11 +27,13 @@ public static class TelemetrySetup
     {
         builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<MentorBotMetrics>();
+        var exporting = !string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]);
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(builder.Configuration[ServiceNameVariable] is { Length: > 0 } named ? named : serviceName))
-            .WithTracing(tracing => tracing.AddSource(MentorBotTelemetry.Name).AddNpgsql())
+            // Spans nobody exports are not made: every SQL command and every call to Twilio would build one for nothing.
+            .WithTracing(tracing => tracing.AddSource(MentorBotTelemetry.Name).AddNpgsql().SetSampler(exporting ? new ParentBasedSampler(new AlwaysOnSampler()) : new AlwaysOffSampler()))
             .WithMetrics(metrics => metrics.AddMeter(MentorBotTelemetry.Name).AddNpgsqlInstrumentation().AddRuntimeInstrumentation());
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointVariable]))
+        if (exporting)
         {
             telemetry.UseOtlpExporter();
         }
