@@ -70,8 +70,8 @@ public sealed class PromptDispatchTests(PostgresFixture postgres)
         await using var db = TestDb.Open(database);
         var host = new ConversationHost(ConversationHostTests.TestLibrary, new DialogActions([]), TestTelemetry.Turns, _clock, NullLogger<ConversationHost>.Instance);
         var sender = new DialogPromptSender(host, new ReplyOutbox(ConversationHostTests.TestLibrary), _clock);
-        var job = new PromptDispatchJob(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatchJob>.Instance);
-        await job.Execute(null!, CancellationToken.None);
+        var dispatcher = new PromptDispatcher(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatcher>.Instance);
+        await dispatcher.DrainAsync(handedOverOnly: false, CancellationToken.None);
     }
 
     async Task<List<Participant>> AddPeopleAsync(string database, int count)
