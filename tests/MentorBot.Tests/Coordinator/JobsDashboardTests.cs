@@ -16,7 +16,9 @@ public sealed class JobsDashboardTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         await ConsoleTestData.SeedAsync(database);
-        await using var bot = await BotProcess.ServeAsync(ConsoleTestData.Settings(database));
+        var settings = ConsoleTestData.Settings(database);
+        settings["Scheduler__Enabled"] = "true"; // a node that registers the recurring jobs, for the dashboard to list
+        await using var bot = await BotProcess.ServeAsync(settings);
         using var anonymous = new ConsoleClient(bot.BaseAddress);
         using var coordinator = await SignedInAsync(bot, ConsoleTestData.EmailA);
         using var admin = await SignedInAsync(bot, ConsoleTestData.AdminEmail, ConsoleTestData.AdminKey);
