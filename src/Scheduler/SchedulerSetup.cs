@@ -64,6 +64,9 @@ public static class SchedulerSetup
         // back after the timeout: as long as five check-ins.
         UseSlidingInvisibilityTimeout = true,
         InvisibilityTimeout = options.CheckinInterval * 5 < TimeSpan.FromSeconds(5) ? TimeSpan.FromSeconds(5) : options.CheckinInterval * 5,
+        // Hangfire's own locks (a recurring job's firing, the expiration sweep) are held for moments; a lock row left
+        // by a killed node counts as stale after this, instead of 10 minutes in which that job would not fire.
+        DistributedLockTimeout = TimeSpan.FromMinutes(1),
         // Workers look for queued jobs as often as the scheduler fires them. Not LISTEN/NOTIFY (EnableLongPolling):
         // its reconnect rebuilds a connection string, which a data-source connection reports without its password.
         QueuePollInterval = PollSchedule.ServerPolling(options),
