@@ -68,9 +68,11 @@ public static class SchedulerWorker
             return 1;
         }
 
+        // Before anything runs: a storage Hangfire can't use stops the worker with one line saying why (caught above).
+        await JobStorageCheck.EnsureUsableAsync(connectionString, CancellationToken.None);
+
         // Under a test clock the worker's starts at TestClock__Start and runs at real pace: it has no endpoint to move it
         // (a walk over several processes would need one clock shared through the database, which is not built).
-        await JobStorageCheck.EnsureUsableAsync(connectionString, CancellationToken.None);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddDbContextPool<MentorBotDb>((services, db) => db.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
