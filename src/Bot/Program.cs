@@ -84,6 +84,7 @@ try
     app.MapTwilioSimulator();
     app.MapWebChat();
     app.MapCoordinatorConsole();
+    app.MapJobsDashboard();
     app.MapTestClock();
     await app.RunAsync();
     return 0;

@@ -1,5 +1,5 @@
 using MentorBot.Scheduler.Worker;
 
-// `dotnet run --project src/Scheduler` with ConnectionStrings__MentorBot: a scheduler-only node that
-// joins the Quartz cluster of the MentorBot nodes on that database and runs only the jobs.
+// `dotnet run --project src/Scheduler` with ConnectionStrings__MentorBot: a scheduler-only node, a Hangfire
+// server on the MentorBot nodes' database beside theirs that runs only the jobs: no web app.
 return await SchedulerWorker.RunAsync(args);

@@ -9,4 +9,7 @@ public static class ConsolePaths
     public const string Logout = "/console/logout";
     public const string TwoFactorSetup = "/console/account/two-factor";
     public const string Assets = "/console/assets";
+
+    /// <summary>Hangfire's dashboard, for admins only.</summary>
+    public const string Jobs = "/console/jobs";
 }

@@ -18,7 +18,7 @@ public static class PrivacySetup
         var retention = builder.AddValidatedOptions<RetentionOptions>();
         if (scheduler.Enabled && retention.Enabled)
         {
-            builder.Services.AddTransient<RetentionJob>();
+            builder.Services.AddScoped<RetentionJob>();
             builder.Services.AddHostedService<RetentionSchedule>();
         }
     }

@@ -1,28 +1,24 @@
-using Quartz;
+using System.Globalization;
+using Hangfire;
+using MentorBot.Scheduler.Jobs;
 
 namespace MentorBot.Bot.Privacy;
 
 /// <summary>
-/// Puts the retention job and its daily trigger into the clustered scheduler at startup. Replacing both
-/// is safe when several nodes start together (Quartz serialises it with its own row lock) and lets a
-/// changed <c>Retention__DailyAt</c> take effect. A run missed while every node was down fires once at startup.
+/// Puts the daily retention job into Hangfire at startup. Every node updating the same id is safe (Hangfire
+/// serialises it) and lets a changed <c>Retention__DailyAt</c> take effect. A run missed while every node was
+/// down fires once when one is back (Hangfire's default misfire handling).
 /// </summary>
-public sealed class RetentionSchedule(ISchedulerFactory schedulers, RetentionOptions options, ILogger<RetentionSchedule> logger) : IHostedService
+public sealed class RetentionSchedule(IRecurringJobManager jobs, RetentionOptions options, ILogger<RetentionSchedule> logger) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
-        var job = JobBuilder.Create<RetentionJob>().WithIdentity(RetentionJob.Key).StoreDurably().Build();
         var at = options.DailyAt;
-        var trigger = TriggerBuilder.Create()
-            .ForJob(RetentionJob.Key)
-            .WithIdentity("retention-daily", "mentorbot")
-            .WithSchedule(CronScheduleBuilder.Create($"0 {at.Minute} {at.Hour} * * ?")
-                .InTimeZone(TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone))
-                .WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed))
-            .Build();
-        await scheduler.ScheduleJob(job, new List<ITrigger> { trigger }, new ScheduleJobOptions { Replace = true }, cancellationToken);
+        var cron = string.Create(CultureInfo.InvariantCulture, $"{at.Minute} {at.Hour} * * *");
+        jobs.AddOrUpdate<RetentionJob>(RetentionJob.Id, JobQueues.Bot, job => job.RunAsync(CancellationToken.None), cron,
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone) });
         logger.LogInformation("Retention job scheduled daily at {At} {TimeZone}", at, options.TimeZone);
+        return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

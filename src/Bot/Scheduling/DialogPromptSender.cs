@@ -13,13 +13,27 @@ namespace MentorBot.Bot.Scheduling;
 /// </summary>
 public sealed class DialogPromptSender(ConversationHost host, ReplyOutbox outbox, TimeProvider clock) : IPromptSender
 {
+    /// <summary>The batch's people's latest conversations (null: none yet), read in one query by <see cref="PrepareAsync"/>.</summary>
+    Dictionary<Guid, Conversation?> _latest = [];
+
+    public async Task PrepareAsync(MentorBotDb db, IReadOnlyCollection<Participant> people, CancellationToken cancellationToken)
+    {
+        var ids = people.Select(p => p.Id).ToList();
+        var conversations = await db.Conversations
+            .Where(c => c.ParticipantId != null && ids.Contains(c.ParticipantId.Value) && c.Channel != Channel.Console)
+            .ToListAsync(cancellationToken);
+        _latest = ids.ToDictionary(id => id, id => conversations.Where(c => c.ParticipantId == id).MaxBy(c => c.LastActivityAt));
+    }
+
     public async Task SendAsync(MentorBotDb db, ScheduledPrompt prompt, Participant person, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var conversation = await db.Conversations
-            .Where(c => c.ParticipantId == person.Id && c.Channel != Channel.Console)
-            .OrderByDescending(c => c.LastActivityAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var conversation = _latest.Remove(person.Id, out var prepared)
+            ? prepared
+            : await db.Conversations
+                .Where(c => c.ParticipantId == person.Id && c.Channel != Channel.Console)
+                .OrderByDescending(c => c.LastActivityAt)
+                .FirstOrDefaultAsync(cancellationToken);
         if (conversation is null)
         {
             var phone = person.Phone ?? throw new InvalidOperationException("She has no phone number and no conversation to prompt in.");

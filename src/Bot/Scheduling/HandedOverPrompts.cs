@@ -19,7 +19,7 @@ public sealed class HandedOverPrompts(IServiceScopeFactory scopes, SchedulerOpti
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<PromptDispatchJob>().DrainAsync(handedOverOnly: true, stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<PromptDispatcher>().DrainAsync(handedOverOnly: true, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

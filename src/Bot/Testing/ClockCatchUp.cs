@@ -5,10 +5,10 @@ namespace MentorBot.Bot.Testing;
 
 /// <summary>
 /// After the test clock moved, plans and sends what the new time made due before the move is answered: the same
-/// planner and dispatcher the Quartz jobs run, with the app's clock. Quartz fires its triggers on real time and,
-/// on the clustered store, a short interval fires late by up to its idle wait or more; a walk over months would
-/// otherwise wait for them at every stop. The jobs keep running beside it (the planner takes an advisory lock,
-/// the dispatcher claims with SKIP LOCKED), so nothing is planned or sent twice.
+/// planner and dispatcher the Hangfire jobs run, with the app's clock. Hangfire fires its recurring jobs on real
+/// time, at most once a second and a queue poll later; a walk over months would otherwise wait for them at every
+/// stop. The jobs keep running beside it (the planner takes an advisory lock, the dispatcher claims with SKIP
+/// LOCKED), so nothing is planned or sent twice.
 /// </summary>
 public sealed class ClockCatchUp(IServiceScopeFactory scopes, TimeProvider clock, bool runsScheduler)
 {
@@ -26,7 +26,7 @@ public sealed class ClockCatchUp(IServiceScopeFactory scopes, TimeProvider clock
 
         await using (var scope = scopes.CreateAsyncScope())
         {
-            await ActivatorUtilities.CreateInstance<PromptDispatchJob>(scope.ServiceProvider).DrainAsync(handedOverOnly: false, cancellationToken);
+            await ActivatorUtilities.CreateInstance<PromptDispatcher>(scope.ServiceProvider).DrainAsync(handedOverOnly: false, cancellationToken);
         }
     }
 }

@@ -16,5 +16,11 @@ public interface IPromptSender
     /// </summary>
     bool StartsDialogs => true;
 
+    /// <summary>
+    /// Called before a batch's <see cref="SendAsync"/> calls with the people it may prompt, in the same unit of work:
+    /// a sender may read what it needs for all of them at once. The batch ends with the unit of work.
+    /// </summary>
+    Task PrepareAsync(MentorBotDb db, IReadOnlyCollection<Participant> people, CancellationToken cancellationToken) => Task.CompletedTask;
+
     Task SendAsync(MentorBotDb db, ScheduledPrompt prompt, Participant person, CancellationToken cancellationToken);
 }

@@ -1,5 +1,6 @@
 using MentorBot.Data;
 using MentorBot.Data.Model;
+using MentorBot.Scheduler.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace MentorBot.Scheduler.Prompts;
@@ -19,9 +20,9 @@ public sealed class MatchLifePlanner(MentorBotDb db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        // One planner at a time across the cluster (Quartz fires the trigger on one node, this also
-        // covers a manual run beside it); the second waits and then finds everything planned.
-        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(7466210)", cancellationToken);
+        // One planner at a time across the cluster (the job's run, and a catch-up after the test clock moved beside
+        // it); the second waits and then finds everything planned.
+        await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({JobLocks.Planner})", cancellationToken);
         await PlanRequestsAsync(now, cancellationToken);
         await PlanActiveMatchesAsync(now, cancellationToken);
         await PlanEventRemindersAsync(now, cancellationToken);

@@ -1,6 +1,7 @@
 using MentorBot.Data;
 using MentorBot.Data.Settings;
 using MentorBot.Scheduler.Clock;
+using MentorBot.Scheduler.Jobs;
 using MentorBot.Scheduler.Prompts;
 using MentorBot.Scheduler.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace MentorBot.Scheduler.Worker;
 
 /// <summary>
-/// The scheduler-only node: the same clustered Quartz scheduler as the web nodes (same store, same
-/// scheduler name, its own instance id), with the planner and the dispatcher, but no web server, no
-/// dialogs and no channels. Prompts it decides to send are handed to the bot nodes
+/// The scheduler-only node: a Hangfire server on the same storage as the web nodes (its own server name),
+/// with the planner and the dispatch lanes, but no web server, no dialogs and no channels. Prompts it decides to send are handed to the bot nodes
 /// (<see cref="HandOverPromptSender"/>). It needs a migrated database: it never migrates or starts one.
 /// </summary>
 public static class SchedulerWorker
@@ -28,7 +29,7 @@ public static class SchedulerWorker
         // Configured in code: an appsettings.json here would be copied over the bot's (it references this project).
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => { console.SingleLine = true; console.TimestampFormat = "HH:mm:ss "; });
-        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -39,6 +40,11 @@ public static class SchedulerWorker
         try
         {
             return await RunJobsAsync(builder, connectionString);
+        }
+        catch (JobStorageException e)
+        {
+            Console.Error.WriteLine(e.Message);
+            return 1;
         }
         catch (OptionsValidationException e)
         {
@@ -62,12 +68,18 @@ public static class SchedulerWorker
             return 1;
         }
 
+        // Before anything runs: a storage Hangfire can't use stops the worker with one line saying why (caught above).
+        await JobStorageCheck.EnsureUsableAsync(connectionString, CancellationToken.None);
+
         // Under a test clock the worker's starts at TestClock__Start and runs at real pace: it has no endpoint to move it
         // (a walk over several processes would need one clock shared through the database, which is not built).
         builder.Services.AddSingleton(clock);
-        builder.Services.AddDbContextPool<MentorBotDb>(db => db.UseNpgsql(connectionString));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddDbContextPool<MentorBotDb>((services, db) => db.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
         builder.Services.AddScoped<IPromptSender, HandOverPromptSender>();
-        builder.Services.AddMentorBotScheduler(connectionString, options);
+        builder.Services.AddMentorBotJobStorage(options, SchedulerNode.ThisProcess(runsServer: true));
+        // Only the scheduler's queue: jobs that need the bot (retention) wait for a bot node's server.
+        builder.Services.AddMentorBotScheduler(options, JobQueues.Scheduler);
         builder.AddMentorBotTelemetry("mentorbot-scheduler");
         using var host = builder.Build();
         host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SchedulerWorker))

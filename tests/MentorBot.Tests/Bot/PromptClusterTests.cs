@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace MentorBot.Tests.Bot;
 
 /// <summary>
-/// Real Quartz on the real database in two MentorBot processes, sending to a fake Twilio API: 1,000
+/// Real Hangfire on the real database in two MentorBot processes, sending to a fake Twilio API: 1,000
 /// prompts due at once are each delivered exactly once — counted at the API and in the database — also
 /// when one node is killed (kill -9) in the middle and the other takes over.
 /// </summary>

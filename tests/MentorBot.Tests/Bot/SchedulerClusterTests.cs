@@ -4,11 +4,11 @@ using MentorBot.Tests.Infrastructure;
 
 namespace MentorBot.Tests.Bot;
 
-/// <summary>Quartz on MentorBot's database: every node joins one cluster, each with its own instance id.</summary>
+/// <summary>Hangfire on MentorBot's database: every node runs its own server on the one storage, under its own name.</summary>
 public sealed class SchedulerClusterTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task Two_nodes_started_together_join_one_scheduler_cluster()
+    public async Task Two_nodes_started_together_each_run_a_hangfire_server_on_the_one_storage()
     {
         var database = await postgres.CreateDatabaseAsync();
         var environment = new Dictionary<string, string?> { ["ConnectionStrings__MentorBot"] = database };
@@ -17,20 +17,22 @@ public sealed class SchedulerClusterTests(PostgresFixture postgres)
         await using var first = nodes[0];
         await using var second = nodes[1];
 
+        var servers = (await TestSql.RowsAsync(database, "SELECT id FROM hangfire.server ORDER BY id")).Select(r => (string)r[0]).ToList();
+        Assert.Equal(2, servers.Count);
         foreach (var node in nodes)
         {
-            Assert.Equal("healthy", await CheckStatusAsync(node, "scheduler"));
+            var (status, description) = await CheckAsync(node, "scheduler");
+            Assert.Equal("healthy", status);
+            Assert.Contains("alive (2 in the cluster)", description, StringComparison.Ordinal);
+            Assert.Single(servers, id => id.StartsWith($"{System.Environment.MachineName.ToLowerInvariant()}-{node.Id}:", StringComparison.Ordinal));
         }
 
-        var instances = (await TestSql.RowsAsync(database, "SELECT sched_name, instance_name FROM qrtz_scheduler_state ORDER BY instance_name"))
-            .Select(r => (Scheduler: (string)r[0], Instance: (string)r[1])).ToList();
-        Assert.Equal(2, instances.Count);
-        Assert.All(instances, i => Assert.Equal("mentorbot", i.Scheduler));
-        Assert.NotEqual(instances[0].Instance, instances[1].Instance);
+        var recurring = (await TestSql.RowsAsync(database, "SELECT value FROM hangfire.set WHERE key = 'recurring-jobs' ORDER BY value")).Select(r => (string)r[0]);
+        Assert.Equal(["prompt-dispatch-0", "prompt-dispatch-1", "prompt-planning", "retention"], recurring);
     }
 
     [Fact]
-    public async Task A_web_only_node_runs_no_scheduler()
+    public async Task A_web_only_node_runs_no_hangfire_server_but_reports_its_storage()
     {
         var database = await postgres.CreateDatabaseAsync();
         await using var node = await BotProcess.ServeAsync(new Dictionary<string, string?>
@@ -39,18 +41,35 @@ public sealed class SchedulerClusterTests(PostgresFixture postgres)
             ["Scheduler__Enabled"] = "false",
         });
 
-        Assert.Null(await CheckStatusAsync(node, "scheduler"));
-        Assert.Equal("healthy", await CheckStatusAsync(node, "database"));
-        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM information_schema.tables WHERE table_name = 'qrtz_scheduler_state'"));
+        var (status, description) = await CheckAsync(node, "scheduler");
+        Assert.Equal("healthy", status);
+        Assert.Contains("no server on this node", description, StringComparison.Ordinal);
+        Assert.Equal("healthy", (await CheckAsync(node, "database")).Status);
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM hangfire.server"));
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs'"));
     }
 
-    static async Task<string?> CheckStatusAsync(BotProcess node, string name)
+    [Fact]
+    public async Task A_node_whose_hangfire_storage_is_missing_stops_at_start_saying_why()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await TestSql.ExecuteAsync(database, "DROP SCHEMA hangfire CASCADE");
+        await using var bot = BotProcess.Start(["--urls", "http://127.0.0.1:0"], new Dictionary<string, string?> { ["ConnectionStrings__MentorBot"] = database });
+
+        Assert.Equal(1, await bot.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Hangfire's storage can't be used: ", bot.Output, StringComparison.Ordinal);
+        Assert.Contains("has no hangfire schema", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Output, StringComparison.Ordinal); // a message, not a stack trace
+        Assert.DoesNotContain("Now listening", bot.Output, StringComparison.Ordinal);
+    }
+
+    static async Task<(string? Status, string? Description)> CheckAsync(BotProcess node, string name)
     {
         using var http = new HttpClient { BaseAddress = node.BaseAddress };
         var health = await http.GetFromJsonAsync<JsonElement>("/health");
         return health.GetProperty("checks").EnumerateArray()
             .Where(c => c.GetProperty("name").GetString() == name)
-            .Select(c => c.GetProperty("status").GetString())
+            .Select(c => (c.GetProperty("status").GetString(), c.GetProperty("description").GetString()))
             .SingleOrDefault();
     }
 }

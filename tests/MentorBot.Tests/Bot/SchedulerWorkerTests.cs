@@ -36,7 +36,7 @@ public sealed class SchedulerWorkerTests(PostgresFixture postgres)
             }, "every prompt sent by the web node and delivered", seconds: 120);
             await Task.Delay(TimeSpan.FromSeconds(2));
 
-            Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM qrtz_scheduler_state")); // the worker is the cluster
+            Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM hangfire.server")); // the worker's server, the only one
             await using var db = TestDb.Open(database);
             Assert.All(await db.ScheduledPrompts.ToListAsync(), p => Assert.Equal((PromptStatus.Sent, 1), (p.Status, p.Attempts)));
             var atTwilio = twilio.Requests.Where(r => r.Method == "POST").GroupBy(r => r.Form["To"]).ToDictionary(g => g.Key, g => g.Count());
@@ -68,6 +68,31 @@ public sealed class SchedulerWorkerTests(PostgresFixture postgres)
 
         Assert.Equal(1, worker.ExitCode);
         Assert.Equal("Scheduler:MaxConcurrency must be between 1 and 256 (was 0)", error.Trim());
+    }
+
+    [Fact]
+    public async Task The_worker_refuses_to_start_on_a_storage_it_cannot_reach_saying_why()
+    {
+        using var worker = StartWorker("Host=127.0.0.1;Port=1;Username=x;Password=y;Database=z;Timeout=3");
+        var error = await worker.StandardError.ReadToEndAsync();
+        await worker.WaitForExitAsync();
+
+        Assert.Equal(1, worker.ExitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Hangfire's storage can't be used: PostgreSQL at 127.0.0.1:1, database z is not reachable (", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Password", line, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task The_worker_refuses_to_start_on_a_database_without_the_hangfire_schema()
+    {
+        var database = await postgres.CreateDatabaseAsync(migrated: false);
+        using var worker = StartWorker(database);
+        var error = await worker.StandardError.ReadToEndAsync();
+        await worker.WaitForExitAsync();
+
+        Assert.Equal(1, worker.ExitCode);
+        Assert.Contains("has no hangfire schema. Apply MentorBot's migrations", error, StringComparison.Ordinal);
     }
 
     static Process StartWorker(string? database, Dictionary<string, string>? settings = null)

@@ -43,6 +43,8 @@ public sealed class ConsoleAuthorizationTests(PostgresFixture postgres)
             ("/console/surveys", [Login, Ok, Ok, Ok]),
             ("/console/surveys?From=2026-01-01&To=2026-06-30", [Login, Ok, Ok, Ok]),
             ("/console/audit", [Login, Forbidden, Forbidden, Ok]),
+            ("/console/jobs", [Login, Forbidden, Forbidden, Ok]), // Hangfire's dashboard, behind the admin policy
+            ("/console/jobs/recurring", [Login, Forbidden, Forbidden, Ok]),
             ("/console/account/two-factor", [Login, Ok, Ok, Ok]),
         };
 

@@ -52,6 +52,6 @@ public sealed class PromptMetricsTests(PostgresFixture postgres)
         var host = new ConversationHost(ConversationHostTests.TestLibrary, new DialogActions([]), new DialogTurnTelemetry(metrics, TimeProvider.System),
             _clock, NullLogger<ConversationHost>.Instance);
         var sender = new DialogPromptSender(host, new ReplyOutbox(ConversationHostTests.TestLibrary), _clock);
-        await new PromptDispatchJob(db, sender, metrics, _clock, NullLogger<PromptDispatchJob>.Instance).Execute(null!, CancellationToken.None);
+        await new PromptDispatcher(db, sender, metrics, _clock, NullLogger<PromptDispatcher>.Instance).DrainAsync(handedOverOnly: false, CancellationToken.None);
     }
 }

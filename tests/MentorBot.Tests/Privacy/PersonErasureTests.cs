@@ -43,7 +43,7 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             Assert.True(await db.EventRegistrations.AnyAsync(r => r.ParticipantId == herId && r.ChildrenAges.Count > 0), "an event registration with her children's ages");
             Assert.True(await db.ScheduledPrompts.AnyAsync(p => p.ParticipantId == herId && p.Status == PromptStatus.Scheduled), "scheduled prompts");
             Assert.True(await db.DialogSessions.AnyAsync(s => s.ParticipantId == herId), "dialog sessions");
-            Assert.True(await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM qrtz_job_details WHERE job_name = 'retention'") == 1, "the daily retention job is in Quartz's tables");
+            Assert.True(await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'retention'") == 1, "the daily retention job is among Hangfire's recurring jobs");
         }
 
         var surveyAnswers = await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM survey_answers");

@@ -4,22 +4,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MentorBot.Tests.Scheduling;
 
-/// <summary>Lowering <c>Scheduler__DispatchLanes</c> removes the surplus lanes' triggers from Quartz's tables at the next start.</summary>
+/// <summary>Lowering <c>Scheduler__DispatchLanes</c> removes the surplus lanes' recurring jobs from Hangfire's storage at the next start.</summary>
 public sealed class DispatchLanesTests(PostgresFixture postgres)
 {
     [Fact]
-    public async Task Restarting_with_fewer_lanes_removes_the_old_lanes_triggers_and_prompts_still_all_go_out()
+    public async Task Restarting_with_fewer_lanes_removes_the_old_lanes_jobs_and_prompts_still_all_go_out()
     {
         var database = await postgres.CreateDatabaseAsync();
         await using (var four = await BotProcess.ServeAsync(Environment(database, lanes: 4)))
         {
-            Assert.Equal(["prompt-dispatch-every", "prompt-dispatch-every-1", "prompt-dispatch-every-2", "prompt-dispatch-every-3"], await LanesAsync(database));
+            Assert.Equal(["prompt-dispatch-0", "prompt-dispatch-1", "prompt-dispatch-2", "prompt-dispatch-3"], await LanesAsync(database));
         }
 
         var phones = await DuePrompts.SeedAsync(database, 20, "lanes-test", "+4533");
         await using var two = await BotProcess.ServeAsync(Environment(database, lanes: 2));
 
-        Assert.Equal(["prompt-dispatch-every", "prompt-dispatch-every-1"], await LanesAsync(database));
+        Assert.Equal(["prompt-dispatch-0", "prompt-dispatch-1"], await LanesAsync(database));
         Assert.Contains("Removed dispatch lane 3", two.Output, StringComparison.Ordinal);
         await TwilioTestEnvironment.Eventually(async () =>
         {
@@ -42,6 +42,6 @@ public sealed class DispatchLanesTests(PostgresFixture postgres)
     }
 
     static async Task<List<string>> LanesAsync(string database) =>
-        (await TestSql.RowsAsync(database, "SELECT trigger_name FROM qrtz_triggers WHERE trigger_name LIKE 'prompt-dispatch-every%' ORDER BY trigger_name"))
+        (await TestSql.RowsAsync(database, "SELECT value FROM hangfire.set WHERE key = 'recurring-jobs' AND value LIKE 'prompt-dispatch-%' ORDER BY value"))
             .Select(row => (string)row[0]).ToList();
 }

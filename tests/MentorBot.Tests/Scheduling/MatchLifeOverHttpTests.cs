@@ -9,7 +9,7 @@ namespace MentorBot.Tests.Scheduling;
 
 /// <summary>
 /// Issue #6's "done when", over the real app process: MentorBot on its embedded defaults' channel (the built-in
-/// SMS simulator), its own clustered Quartz scheduler on a real database, and the test clock
+/// SMS simulator), its own Hangfire server on a real database, and the test clock
 /// (<c>TestClock__Enabled</c>). A match is requested on a Monday evening and walks its whole life while the
 /// test moves the app's clock from one due prompt to the next and answers by SMS through the test phone: the
 /// request and its reminder, the start survey and introductions, check-ins and their reminders, the at-risk

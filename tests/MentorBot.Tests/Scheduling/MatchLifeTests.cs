@@ -14,7 +14,7 @@ namespace MentorBot.Tests.Scheduling;
 /// <summary>
 /// A match's whole life on a fake clock, with the real dialogs, actions, planner and dispatcher on a
 /// real database: the clock jumps from one due prompt to the next (at most a day at a time), the planner
-/// and the dispatcher run at every stop, the way the two Quartz jobs do.
+/// and the dispatcher run at every stop, the way the two Hangfire jobs do.
 /// </summary>
 public sealed class MatchLifeTests(PostgresFixture postgres)
 {
@@ -225,7 +225,7 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
             {
                 var host = new ConversationHost(RealDialogTests.RealLibrary, DialogActions.All(), TestTelemetry.Turns, _clock, NullLogger<ConversationHost>.Instance);
                 var sender = new DialogPromptSender(host, new ReplyOutbox(RealDialogTests.RealLibrary), _clock);
-                await new PromptDispatchJob(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatchJob>.Instance).Execute(null!, CancellationToken.None);
+                await new PromptDispatcher(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatcher>.Instance).DrainAsync(handedOverOnly: false, CancellationToken.None);
             }
 
             if (atEveryStop is not null)

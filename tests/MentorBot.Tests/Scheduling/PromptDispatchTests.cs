@@ -70,8 +70,62 @@ public sealed class PromptDispatchTests(PostgresFixture postgres)
         await using var db = TestDb.Open(database);
         var host = new ConversationHost(ConversationHostTests.TestLibrary, new DialogActions([]), TestTelemetry.Turns, _clock, NullLogger<ConversationHost>.Instance);
         var sender = new DialogPromptSender(host, new ReplyOutbox(ConversationHostTests.TestLibrary), _clock);
-        var job = new PromptDispatchJob(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatchJob>.Instance);
-        await job.Execute(null!, CancellationToken.None);
+        var dispatcher = new PromptDispatcher(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatcher>.Instance);
+        await dispatcher.DrainAsync(handedOverOnly: false, CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Her_second_due_prompt_is_decided_after_her_first_started_its_dialog_not_beside_it()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var person = (await AddPeopleAsync(database, 1)).Single();
+        await using (var setup = TestDb.Open(database))
+        {
+            // Two prompts of hers due at once, in one batch: the second must see the dialog the first started.
+            setup.ScheduledPrompts.AddRange(
+                new ScheduledPrompt { ParticipantId = person.Id, Kind = "welcome_back", DialogId = "sample_signup", OccurrenceKey = $"first:{person.Id}", DueAt = _clock.Now.AddMinutes(-2), CreatedAt = _clock.Now },
+                new ScheduledPrompt { ParticipantId = person.Id, Kind = "welcome_back", DialogId = "kind_ask_text", OccurrenceKey = $"second:{person.Id}", DueAt = _clock.Now.AddMinutes(-1), CreatedAt = _clock.Now });
+            await setup.SaveChangesAsync();
+        }
+
+        await RunDispatcherAsync(database);
+
+        await using var db = TestDb.Open(database);
+        var prompts = await db.ScheduledPrompts.OrderBy(p => p.OccurrenceKey).Select(p => new { p.OccurrenceKey, p.Status, p.LastError }).ToListAsync();
+        Assert.Equal((PromptStatus.Sent, (string?)null), (prompts.Single(p => p.OccurrenceKey.StartsWith("first", StringComparison.Ordinal)).Status, prompts.Single(p => p.OccurrenceKey.StartsWith("first", StringComparison.Ordinal)).LastError));
+        Assert.Equal((PromptStatus.Deferred, "in_another_dialog"), (prompts.Single(p => p.OccurrenceKey.StartsWith("second", StringComparison.Ordinal)).Status, prompts.Single(p => p.OccurrenceKey.StartsWith("second", StringComparison.Ordinal)).LastError));
+    }
+
+    [Fact]
+    public async Task A_prompt_that_fails_in_a_batch_is_recorded_alone_and_the_others_are_sent_once()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        var people = await AddPeopleAsync(database, 30);
+        await AddPromptsAsync(database, people, dueAt: _clock.Now.AddMinutes(-5));
+        var failing = people[17].Id;
+
+        await using (var db = TestDb.Open(database))
+        {
+            var host = new ConversationHost(ConversationHostTests.TestLibrary, new DialogActions([]), TestTelemetry.Turns, _clock, NullLogger<ConversationHost>.Instance);
+            var sender = new FailingFor(failing, new DialogPromptSender(host, new ReplyOutbox(ConversationHostTests.TestLibrary), _clock));
+            await new PromptDispatcher(db, sender, TestTelemetry.Metrics, _clock, NullLogger<PromptDispatcher>.Instance).DrainAsync(handedOverOnly: false, CancellationToken.None);
+        }
+
+        await using var check = TestDb.Open(database);
+        var prompts = await check.ScheduledPrompts.ToListAsync();
+        var failed = prompts.Single(p => p.ParticipantId == failing);
+        Assert.Equal((PromptStatus.Deferred, 1, "InvalidOperationException"), (failed.Status, failed.Attempts, failed.LastError));
+        Assert.All(prompts.Where(p => p.ParticipantId != failing), p => Assert.Equal((PromptStatus.Sent, 1), (p.Status, p.Attempts)));
+        var perPerson = await check.Messages.GroupBy(m => m.ParticipantId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync();
+        Assert.Equal(29, perPerson.Count); // nothing queued for her: her batch's first try was rolled back
+        Assert.All(perPerson, p => Assert.Equal(2, p.Count));
+    }
+
+    /// <summary>The real sender, except that starting her dialog throws.</summary>
+    sealed class FailingFor(Guid participantId, IPromptSender inner) : IPromptSender
+    {
+        public Task SendAsync(MentorBot.Data.MentorBotDb db, ScheduledPrompt prompt, Participant person, CancellationToken cancellationToken) =>
+            person.Id == participantId ? throw new InvalidOperationException("her channel is broken") : inner.SendAsync(db, prompt, person, cancellationToken);
     }
 
     async Task<List<Participant>> AddPeopleAsync(string database, int count)
