@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using MentorBot.Data;
-using MentorBot.Data.Embedded;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace MentorBot.Bench;
 
@@ -17,8 +15,8 @@ public static class PromptDrainBenchmark
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "mentorbot-tests", $"bench-{Guid.NewGuid():N}");
-        var server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { Directory = folder, Durable = true }, NullLogger.Instance);
+        await using var database = await BenchDatabase.StartAsync();
+        var server = database.Server;
         await using var twilio = FakeTwilio.Start();
         var nodes = new List<AppProcess>();
         try
@@ -93,9 +91,6 @@ public static class PromptDrainBenchmark
             {
                 await node.DisposeAsync();
             }
-
-            await server.DisposeAsync();
-            Directory.Delete(folder, recursive: true);
         }
     }
 
