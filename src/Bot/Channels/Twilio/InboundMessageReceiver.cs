@@ -41,14 +41,9 @@ public sealed partial class InboundMessageReceiver(
 
     async Task<InboundOutcome> ReceiveOnceAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct)
     {
-        if (await db.Messages.AnyAsync(m => m.Channel == from.Channel && m.ProviderMessageId == messageSid, ct))
-        {
-            LogDuplicate(messageSid);
-            return InboundOutcome.Duplicate;
-        }
-
-        // Two webhooks racing (Twilio's retry, or her first two messages) can both try to create her row;
-        // the loser starts over and finds the winner's.
+        // A MessageSid seen before (Twilio's retry) is told by the unique index when her message is first saved, before
+        // any dialog runs: no lookup ahead of every message for the rare retry. Two webhooks racing (Twilio's retry, or
+        // her first two messages) can both try to create her row; the loser starts over and finds the winner's.
         for (var attempt = 1; ; attempt++)
         {
             try
