@@ -67,6 +67,7 @@ internal sealed class DialogDefinitionValidator(string fileName)
             Args = raw.Args ?? [],
             Value = raw.Value,
             Dialog = raw.Dialog,
+            OfferFirst = raw.OfferFirst,
         };
         CheckFieldsForKind(step);
         return step;
@@ -93,6 +94,12 @@ internal sealed class DialogDefinitionValidator(string fileName)
             {
                 FailStep(step.Id, $"argument '{name}' reads '{path}', which does not start with 'profile.', 'answers.' or 'results.'");
             }
+        }
+
+        if (step.OfferFirst is { } offered)
+        {
+            if (kind != StepKind.AskLanguage) FailStep(step.Id, "offer_first is only for ask_language steps");
+            if (!VariablePath.IsReadable(offered)) FailStep(step.Id, $"offer_first reads '{offered}', which does not start with 'profile.', 'answers.' or 'results.'");
         }
 
         if (kind is not (StepKind.Branch or StepKind.GotoDialog or StepKind.End) && step.Next is null)

@@ -82,9 +82,9 @@ internal static class StepAnswerReader
     }
 
     /// <summary>A language by its number in the menu ("3", "٣") or its name ("arabic", "عربي", "ar").</summary>
-    public static string? ReadLanguage(string reply, LocaleCatalog catalog)
+    public static string? ReadLanguage(string reply, LocaleCatalog catalog, IReadOnlyList<string>? menuOrder = null)
     {
-        var languages = catalog.SupportedLanguages;
+        var languages = menuOrder ?? catalog.SupportedLanguages;
         var number = NumberReader.Read(reply, LanguageKeywords.Empty);
         if (number is >= 1 && number <= languages.Count) return languages[number.Value - 1];
         return LanguageNameReader.Read(reply, catalog);

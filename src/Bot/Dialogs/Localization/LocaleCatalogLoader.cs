@@ -92,6 +92,7 @@ public static class LocaleCatalogLoader
             Today = file.Today ?? [],
             Tomorrow = file.Tomorrow ?? [],
             LanguageNames = file.LanguageNames ?? [],
+            Greetings = file.Greetings ?? [],
             Commands = ByEnum<GlobalCommand>(file.Commands),
             Weekdays = ByEnum<DayOfWeek>(file.Weekdays),
             Numbers = (file.Numbers ?? []).ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value),
