@@ -53,12 +53,15 @@ public static class FirstMessageLanguage
             .Distinct()
             .ToList();
 
-    // A word two languages share ("سلام") is a hit for both; she is then asked which of them.
+    // The languages with the most greetings and common words in the text. A word two languages share
+    // ("سلام") counts for both; "سلام، چطوری" has one more Persian word, so it is Persian.
     static List<string> Greeted(string text, IReadOnlyList<string> candidates, LocaleCatalog catalog)
     {
         var words = TextNormalizer.Words(text);
-        return candidates
-            .Where(language => new PhraseFinder<string>().Add(language, catalog.OwnKeywords(language).Greetings).FindAll(words).Count > 0)
-            .ToList();
+        var hits = candidates.ToDictionary(
+            language => language,
+            language => new PhraseFinder<string>().Add(language, catalog.OwnKeywords(language).Greetings).FindAll(words).Count);
+        var most = hits.Values.DefaultIfEmpty(0).Max();
+        return most == 0 ? [] : candidates.Where(language => hits[language] == most).ToList();
     }
 }
