@@ -36,8 +36,13 @@ function until(done, what) {
 
 const fromBot = a => a.from && a.from.role === 'bot';
 await until(() => activities.some(fromBot), 'the greeting');
+const lastBotOf = () => [...activities].reverse().find(fromBot);
 for (const [index, step] of steps.entries()) {
-  const lastBot = [...activities].reverse().find(fromBot);
+  if (step.buttonTitle !== undefined || step.button !== undefined) {
+    // A welcome comes as two messages (the greeting, then the question with its buttons): wait for the buttons.
+    await until(() => (lastBotOf().suggestedActions || { actions: [] }).actions.length > 0, `the buttons for step ${index}`);
+  }
+  const lastBot = lastBotOf();
   const actions = (lastBot.suggestedActions && lastBot.suggestedActions.actions) || [];
   const action = step.buttonTitle !== undefined ? actions.find(a => a.title === step.buttonTitle)
     : step.button !== undefined ? actions[step.button] : undefined;

@@ -68,6 +68,13 @@ internal sealed class DialogDefinitionValidator(string fileName)
             Value = raw.Value,
             Dialog = raw.Dialog,
             OfferFirst = raw.OfferFirst,
+            When = raw.When switch
+            {
+                null => null,
+                "future" => Understanding.DateDirection.Future,
+                "past" => Understanding.DateDirection.Past,
+                _ => FailWhen(id, raw.When),
+            },
         };
         CheckFieldsForKind(step);
         return step;
@@ -95,6 +102,8 @@ internal sealed class DialogDefinitionValidator(string fileName)
                 FailStep(step.Id, $"argument '{name}' reads '{path}', which does not start with 'profile.', 'answers.' or 'results.'");
             }
         }
+
+        if (step.When is not null && kind != StepKind.AskDate) FailStep(step.Id, "when is only for ask_date steps");
 
         if (step.OfferFirst is { } offered)
         {
@@ -200,6 +209,10 @@ internal sealed class DialogDefinitionValidator(string fileName)
         var unreachable = steps.FirstOrDefault(step => !reached.Contains(step.Id));
         if (unreachable is not null) FailStep(unreachable.Id, $"is unreachable from start step '{start}'");
     }
+
+    [DoesNotReturn]
+    private Understanding.DateDirection FailWhen(string stepId, string when) =>
+        throw new DialogDefinitionException($"{fileName}: step '{stepId}': when '{when}' must be 'future' or 'past'");
 
     [DoesNotReturn]
     private void Fail(string problem) => throw new DialogDefinitionException($"{fileName}: {problem}");

@@ -33,4 +33,5 @@ internal sealed class StepYaml
     public string? Value { get; set; }
     public string? Dialog { get; set; }
     public string? OfferFirst { get; set; }
+    public string? When { get; set; }
 }

@@ -61,6 +61,9 @@ public sealed record DialogStep
     /// </summary>
     public string? OfferFirst { get; init; }
 
+    /// <summary>ask_date: whether the question is about what is coming or what has been (<c>when: future</c>).</summary>
+    public Understanding.DateDirection? When { get; init; }
+
     /// <summary>goto_dialog: the dialog the host starts next.</summary>
     public string? Dialog { get; init; }
 

@@ -80,11 +80,45 @@ public sealed class DialogEngine
                 turn.Raise(new AnswerSkipped(step.Id));
                 RunFrom(turn, step.Next!);
                 break;
+            case AnswerReading.NotUnderstood when DateAtChoice(turn, step, reply) is AnswerReading.Answered:
+                turn.Reply = turn.Reply with { Understood = true };
+                break;
             case AnswerReading.NotUnderstood notUnderstood:
-                Miss(turn, step, notUnderstood);
+                Miss(turn, step, DateAtChoice(turn, step, reply) as AnswerReading.NotUnderstood ?? notUnderstood);
                 break;
         }
         return turn.Build();
+    }
+
+    /// <summary>
+    /// A busy mentor asked "When did you meet? 1. Today 2. Yesterday 3. Another day" writes the date itself
+    /// ("1/12"). When a choice of this step leads (through the branch on its answer) to a date question, a
+    /// reply that answers that question is that choice and that date: both are stored and the dialog goes on
+    /// after the date question. A date on the wrong side of today comes back as its kind explanation; null
+    /// when the reply is no date at all or the step leads to no date question.
+    /// </summary>
+    private static AnswerReading? DateAtChoice(TurnBuilder turn, DialogStep step, string reply)
+    {
+        if (step is not { Kind: StepKind.AskChoice, Next: { } next, Store: { } store }) return null;
+        var branch = turn.Definition.Step(next);
+        if (branch.Kind != StepKind.Branch || branch.On != store) return null;
+        foreach (var (value, target) in branch.Cases)
+        {
+            var dateStep = turn.Definition.Step(target);
+            if (dateStep.Kind != StepKind.AskDate || !step.Choices.Contains(value)) continue;
+            var reading = StepAnswerReader.ReadDate(dateStep, reply, turn.Context.Catalog.Keywords(turn.Language), turn.Context.Today);
+            if (reading is AnswerReading.Answered answered)
+            {
+                turn.Store(store, value);
+                turn.Store(dateStep.Store!, answered.Value);
+                RunFrom(turn, dateStep.Next!);
+                return reading;
+            }
+
+            if (reading is AnswerReading.NotUnderstood explained && explained.ReasonKey != AnswerReading.NotUnderstood.Plain.ReasonKey) return reading;
+        }
+
+        return null;
     }
 
     /// <summary>
