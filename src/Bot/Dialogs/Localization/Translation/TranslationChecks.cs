@@ -4,7 +4,9 @@ namespace MentorBot.Bot.Dialogs.Localization.Translation;
 
 /// <summary>
 /// What a translated text must satisfy before it is written: the base text's placeholders, the SMS
-/// budget, and in right-to-left languages the direction marks. Each problem is one sentence a volunteer
+/// budget, and in right-to-left languages the direction marks: embeddings and isolates closed, and a
+/// right-to-left mark before a placeholder that starts the text (phones pick a line's direction from its
+/// first letter, and a Latin name there would show the whole line left to right). Each problem is one sentence a volunteer
 /// can act on.
 /// </summary>
 public static class TranslationChecks
@@ -12,10 +14,7 @@ public static class TranslationChecks
     /// <summary>The most SMS parts a message may take (as the locale lint tests require).</summary>
     public const int MaxSmsSegments = 3;
 
-    const char RightToLeftMark = '\u200F';
-
-    // Marks that force left-to-right, and the embeddings, overrides and isolates that must be closed.
-    static readonly char[] LeftToRightMarks = ['\u200E', '\u202A', '\u202D', '\u2066'];
+    // Embeddings and overrides (closed by PDF) and isolates (closed by PDI): one left open turns the rest of the message.
     static readonly char[] Openers = ['\u202A', '\u202B', '\u202D', '\u202E'];
     static readonly char[] IsolateOpeners = ['\u2066', '\u2067', '\u2068'];
 
@@ -37,19 +36,14 @@ public static class TranslationChecks
 
         if (catalog.IsRightToLeft(language))
         {
-            if (translation.IndexOfAny(LeftToRightMarks) >= 0)
-            {
-                yield return $"{key}: a left-to-right mark (LRM, LRE, LRO or LRI) would turn the text around; remove it.";
-            }
-
             if (translation.Count(Openers.Contains) != translation.Count(c => c == '\u202C') || translation.Count(IsolateOpeners.Contains) != translation.Count(c => c == '\u2069'))
             {
                 yield return $"{key}: a direction embedding or isolate is opened and not closed (or closed and not opened).";
             }
 
-            if (StartsLeftToRight(translation) && translation[0] != RightToLeftMark)
+            if (translation.StartsWith('{'))
             {
-                yield return $"{key}: the text starts with a placeholder or a Latin word; begin it with a right-to-left mark (U+200F) so phones show it right to left.";
+                yield return $"{key}: the text starts with a placeholder, which may be a Latin name and turn the whole line left to right; begin it with a right-to-left mark (U+200F).";
             }
         }
     }
@@ -59,19 +53,6 @@ public static class TranslationChecks
     {
         var name = catalog.TryText(language, "language.name") ?? "";
         return SmsLength.Measure(name).Encoding == SmsEncoding.Gsm7 ? MaxSmsSegments * 153 : MaxSmsSegments * 67;
-    }
-
-    // Phones pick a line's direction from its first strong letter: a placeholder or Latin word first makes it left to right.
-    static bool StartsLeftToRight(string text)
-    {
-        foreach (var c in text)
-        {
-            if (c == RightToLeftMark) return false;
-            if (c == '{') return true;
-            if (!char.IsLetter(c)) continue;
-            return c < 0x0590; // Latin, Greek, Cyrillic… are left to right; Hebrew, Arabic and after are not
-        }
-        return false;
     }
 
     static string List(IReadOnlyList<string> names) => names.Count == 0 ? "none" : string.Join(", ", names.Select(n => "{" + n + "}"));
