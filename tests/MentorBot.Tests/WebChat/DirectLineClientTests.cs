@@ -94,6 +94,34 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
         Assert.True(later.Count > earlier.Count);
     }
 
+    [Fact]
+    public async Task With_the_secret_her_messages_come_back_with_the_id_the_client_chose_and_a_token_keeps_its_own()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(Settings(database));
+
+        // A site's server holds the secret and names its user, as real Direct Line allows.
+        var withSecret = await NodeOracle.RunAsync("directline-client.mjs", new
+        {
+            domain = Domain(bot), secret = Secret, userId = "site-user-42", webSocket = false,
+            steps = new object[] { new { text = "Hello" } },
+        });
+        var echo = withSecret.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("from").GetProperty("role").GetString() == "user");
+        Assert.Equal("site-user-42", echo.GetProperty("from").GetProperty("id").GetString());
+
+        // A token binds its user: the id she posts is not taken.
+        var grant = await PageTokenAsync(bot, "en");
+        var withToken = await NodeOracle.RunAsync("directline-client.mjs", new
+        {
+            domain = Domain(bot), token = grant.Token, userId = "someone-else", webSocket = false,
+            steps = new object[] { new { text = "Hello" } },
+        });
+        var bound = withToken.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("from").GetProperty("role").GetString() == "user");
+        Assert.NotEqual("someone-else", bound.GetProperty("from").GetProperty("id").GetString());
+        var toHer = withToken.GetProperty("activities").EnumerateArray().First(a => a.GetProperty("from").GetProperty("role").GetString() == "bot");
+        Assert.Equal(toHer.GetProperty("recipient").GetProperty("id").GetString(), bound.GetProperty("from").GetProperty("id").GetString());
+    }
+
     static List<string> Ids(JsonElement result) =>
         result.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("id").GetString()!).ToList();
 
