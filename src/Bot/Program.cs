@@ -18,11 +18,17 @@ using Microsoft.Extensions.Options;
 
 // `MentorBot.Bot [command] [--key value…]`: no command serves the web app; `migrate` applies the schema
 // and exits; `chat <dialog> --lang <code>` runs a dialog in the terminal; `demo-data` adds made-up mentors;
-// `add-coordinator --email E --role admin|coordinator [--branch B]` creates a console account (password from MENTORBOT_PASSWORD).
+// `add-coordinator --email E --role admin|coordinator [--branch B]` creates a console account (password from MENTORBOT_PASSWORD);
+// `locales export|import|status` is the translators' round trip (no database).
 if (BotCommand.From(args) is not { } command)
 {
     Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: {string.Join(", ", BotCommand.Known)}. With no command, MentorBot serves the web app.");
     return 2;
+}
+
+if (command.Name == BotCommand.Locales)
+{
+    return LocalesCommand.Run(command, Console.Out);
 }
 
 var builder = WebApplication.CreateBuilder(command.HostArguments);

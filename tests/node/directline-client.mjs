@@ -13,9 +13,10 @@ const { DirectLine } = await import('botframework-directlinejs');
 
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
-const { domain, token, webSocket, steps, conversationId } = JSON.parse(input);
+const { domain, token, secret, userId, webSocket, steps, conversationId } = JSON.parse(input);
 
-const directLine = new DirectLine({ token, domain, webSocket, conversationId, pollingInterval: 200, timeout: 10000 });
+// With `secret` (a site's server) the client names its own user (`userId`); with a token the token's user is used.
+const directLine = new DirectLine({ token, secret, domain, webSocket, conversationId, pollingInterval: 200, timeout: 10000 });
 const statuses = [];
 const activities = [];
 const postIds = [];
@@ -36,8 +37,13 @@ function until(done, what) {
 
 const fromBot = a => a.from && a.from.role === 'bot';
 await until(() => activities.some(fromBot), 'the greeting');
+const lastBotOf = () => [...activities].reverse().find(fromBot);
 for (const [index, step] of steps.entries()) {
-  const lastBot = [...activities].reverse().find(fromBot);
+  if (step.buttonTitle !== undefined || step.button !== undefined) {
+    // A welcome comes as two messages (the greeting, then the question with its buttons): wait for the buttons.
+    await until(() => (lastBotOf().suggestedActions || { actions: [] }).actions.length > 0, `the buttons for step ${index}`);
+  }
+  const lastBot = lastBotOf();
   const actions = (lastBot.suggestedActions && lastBot.suggestedActions.actions) || [];
   const action = step.buttonTitle !== undefined ? actions.find(a => a.title === step.buttonTitle)
     : step.button !== undefined ? actions[step.button] : undefined;
@@ -46,7 +52,7 @@ for (const [index, step] of steps.entries()) {
   }
   const clientActivityID = `node-${index}-${Date.now()}`;
   const activity = {
-    type: 'message', from: { id: 'ignored-by-the-token', role: 'user' }, text: action ? action.text : step.text,
+    type: 'message', from: { id: userId || 'ignored-by-the-token', role: 'user' }, text: action ? action.text : step.text,
     channelData: action ? { clientActivityID, messageBack: { displayText: action.displayText } } : { clientActivityID }
   };
   const id = await new Promise((resolve, reject) => directLine.postActivity(activity).subscribe(resolve, reject));

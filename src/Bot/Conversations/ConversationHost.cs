@@ -32,13 +32,32 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     readonly DialogEngine _engine = new();
 
     /// <summary>A message from the person: the next step of her dialog, or the dialog she starts with.</summary>
-    public async Task<ConversationReply> ReplyAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken)
+    /// <param name="languageHints">What her client says about her languages (web chat: the activity's locale and the browser's languages).</param>
+    public async Task<ConversationReply> ReplyAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken,
+        IReadOnlyList<string>? languageHints = null)
     {
         using var recording = telemetry.Start(DialogTurnTelemetry.ReplySpan, conversation.Channel);
-        return recording.Finish(await TakeTurnAsync(db, person, conversation, text, cancellationToken));
+        return recording.Finish(await TakeTurnAsync(db, person, conversation, text, languageHints ?? [], cancellationToken));
     }
 
-    async Task<ConversationReply> TakeTurnAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Opens the first-contact dialog before she has written anything (web chat greets first), in the
+    /// language her client names if the bot speaks it, else with the language question.
+    /// </summary>
+    public async Task<ConversationReply> GreetAsync(MentorBotDb db, Participant person, Conversation conversation, IReadOnlyList<string> languageHints, CancellationToken cancellationToken)
+    {
+        var guess = FirstMessageLanguage.Guess("", library.Catalog, languageHints);
+        if (guess.Language is { } language)
+        {
+            person.PreferredLanguage = language;
+        }
+
+        return await StartAsync(db, person, conversation, library.Options.FirstContactDialog,
+            FirstContact.Values(guess, person.PreferredLanguage, library.Catalog), cancellationToken);
+    }
+
+    async Task<ConversationReply> TakeTurnAsync(MentorBotDb db, Participant person, Conversation conversation, string text,
+        IReadOnlyList<string> languageHints, CancellationToken cancellationToken)
     {
         if (await IsWithCoordinatorAsync(db, person, cancellationToken))
         {
@@ -73,7 +92,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             }
 
             dialogId = signedUp ? library.Options.MenuDialog : library.Options.FirstContactDialog;
-            await StartAsync(turn, dialogId, new Dictionary<string, string>(), cancellationToken);
+            await StartAsync(turn, dialogId, signedUp ? new Dictionary<string, string>() : Welcome(person, text, languageHints), cancellationToken);
         }
         else
         {
@@ -81,13 +100,38 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
             var state = JsonSerializer.Deserialize<DialogState>(session.State, StateJson)!;
             var stepped = _engine.Step(definition, state, text, Context(turn));
             (dialogId, outcome, answer) = (definition.Id, OutcomeOf(stepped), stepped.Reply);
-            await ContinueAsync(turn, session, definition, stepped, cancellationToken);
+            if (outcome == TurnOutcome.NotUnderstood && FirstContact.IsStillOpen(state, library.Options.FirstContactDialog)
+                && FirstMessageLanguage.Guess(text, library.Catalog, languageHints) is var guess && FirstContact.Changes(guess, state, person.PreferredLanguage))
+            {
+                // Web chat greeted her in her browser's language (or SMS could not place "hi"), and what she then
+                // wrote is in another language: welcome her again in that one rather than say "not understood".
+                session.Status = DialogSessionStatus.Superseded;
+                session.EndedAt = turn.Now;
+                outcome = TurnOutcome.DialogStarted;
+                await StartAsync(turn, definition.Id, Welcome(person, text, languageHints), cancellationToken);
+            }
+            else
+            {
+                await ContinueAsync(turn, session, definition, stepped, cancellationToken);
+            }
         }
 
         return new ConversationReply(turn.Messages)
         {
             MergedInto = await MergeAsync(turn, cancellationToken), Outcome = outcome, DialogId = dialogId, Answer = answer,
         };
+    }
+
+    /// <summary>Her first message read for its language: she is answered in it when it is clear.</summary>
+    Dictionary<string, string> Welcome(Participant person, string text, IReadOnlyList<string> languageHints)
+    {
+        var guess = FirstMessageLanguage.Guess(text, library.Catalog, languageHints);
+        if (guess.Language is { } language && language != person.PreferredLanguage)
+        {
+            person.PreferredLanguage = language;
+        }
+
+        return FirstContact.Values(guess, person.PreferredLanguage, library.Catalog);
     }
 
     static TurnOutcome OutcomeOf(DialogTurn stepped) => stepped switch

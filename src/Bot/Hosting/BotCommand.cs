@@ -10,8 +10,9 @@ public sealed record BotCommand(string? Name, IReadOnlyList<string> Arguments, s
     public const string Chat = "chat";
     public const string DemoData = "demo-data";
     public const string AddCoordinator = "add-coordinator";
+    public const string Locales = "locales";
 
-    public static readonly string[] Known = [Migrate, Chat, DemoData, AddCoordinator];
+    public static readonly string[] Known = [Migrate, Chat, DemoData, AddCoordinator, Locales];
 
     /// <summary>The command, or null when the first word is not one.</summary>
     public static BotCommand? From(string[] args)

@@ -22,9 +22,8 @@ public sealed class RealDialogTests(PostgresFixture postgres)
     {
         var (database, chat) = await NewChatAsync();
 
-        await chat.SayAsync("Hello");
-        await chat.SayAsync("2"); // English
-        await chat.SayAsync("1"); // find a mentor
+        await chat.SayAsync("Hello"); // English, read from her greeting: the role question follows
+        await chat.SayAsync("1");     // find a mentor
         foreach (var line in new[] { "Amal", "1", "Valby", "6", "2", "Nurse", "6", "1 3 5", "1 11", "2" })
         {
             await chat.SayAsync(line);

@@ -37,8 +37,9 @@ public sealed partial class DemoMatchOverHttpTests(PostgresFixture postgres)
         settings["Scheduler__CheckinInterval"] = "00:00:01";
         await using var bot = await BotProcess.ServeAsync(settings);
 
-        // She texts the bot for the first time and signs up in English (the lines of RealDialogTests' signup).
-        foreach (var line in new[] { "Hej", "2", "1", "Amal", "1", "Valby", "6", "2", "Nurse", "6", "1 3 5", "1 11", "2", "yes", "yes" })
+        // She texts the bot for the first time in English, is welcomed in English and signs up (the lines of
+        // RealDialogTests' signup).
+        foreach (var line in new[] { "Hello", "1", "Amal", "1", "Valby", "6", "2", "Nurse", "6", "1 3 5", "1 11", "2", "yes", "yes" })
         {
             await TextAsync(bot, AmalsPhone, line);
         }

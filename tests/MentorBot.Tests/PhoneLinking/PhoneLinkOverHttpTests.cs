@@ -39,8 +39,9 @@ public sealed partial class PhoneLinkOverHttpTests(PostgresFixture postgres)
             Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         }
 
-        // English, a mentee, then the signup (as RealDialogTests), consent and "the summary is right".
-        foreach (var line in new[] { "2", "1", "Amal", "1", "Valby", "6", "2", "Nurse", "6", "1 3 5", "1 11", "2", "yes", "yes", "MENU" })
+        // English (from her browser: the welcome asks her role at once), a mentee, then the signup (as
+        // RealDialogTests), consent and "the summary is right".
+        foreach (var line in new[] { "1", "Amal", "1", "Valby", "6", "2", "Nurse", "6", "1 3 5", "1 11", "2", "yes", "yes", "MENU" })
         {
             await PostAsync(http, grant.ConversationId, line);
         }

@@ -80,7 +80,8 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
         var environment = new Dictionary<string, string?>(Simulator(database)) { ["Scheduler__Enabled"] = "true" };
         await using var bot = await BotProcess.ServeAsync(environment);
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
-        foreach (var text in new[] { "مرحبا", "٣", "١", Name, "١", "Valby", "٦", "٢", "ممرضة", "٦", "١ ٣ ٥", "١ ١١", "٢", "نعم", "نعم" })
+        // "مرحبا" places her in Arabic at once: the welcome asks her role without a language menu.
+        foreach (var text in new[] { "مرحبا", "١", Name, "١", "Valby", "٦", "٢", "ممرضة", "٦", "١ ٣ ٥", "١ ١١", "٢", "نعم", "نعم" })
         {
             using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = Phone, body = text });
             Assert.Equal(200, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("webhookStatus").GetInt32());

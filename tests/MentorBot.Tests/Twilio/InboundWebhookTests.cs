@@ -26,7 +26,8 @@ public sealed class InboundWebhookTests(PostgresFixture postgres)
         Assert.Equal(("Response", 0, ""), (twiml.Name.LocalName, twiml.Elements().Count(), twiml.Value)); // empty TwiML: nothing to say
         await using var db = TestDb.Open(database);
         var participant = await db.Participants.SingleAsync();
-        Assert.Equal(("+4520000001", ParticipantRole.Mentee, ParticipantStatus.SigningUp, "da"), (participant.Phone, participant.Role, participant.Status, participant.PreferredLanguage));
+        // "مرحبا" is Arabic: she is answered in Arabic from her first message on.
+        Assert.Equal(("+4520000001", ParticipantRole.Mentee, ParticipantStatus.SigningUp, "ar"), (participant.Phone, participant.Role, participant.Status, participant.PreferredLanguage));
         var conversation = await db.Conversations.SingleAsync();
         Assert.Equal((Channel.Sms, "+4520000001", participant.Id), (conversation.Channel, conversation.ChannelConversationId, conversation.ParticipantId));
         var message = await db.Messages.SingleAsync(m => m.Direction == MessageDirection.Inbound);

@@ -48,7 +48,8 @@ public sealed class SimulatorTests(PostgresFixture postgres)
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
 
         // Arabic-Indic digits and Arabic words, as she would type them; every text goes through the signed webhook.
-        foreach (var text in new[] { "مرحبا", "٣", "١", "أمل", "١", "Valby", "٦", "٢", "ممرضة", "٦", "١ ٣ ٥", "١ ١١", "٢", "نعم", "نعم" })
+        // "مرحبا" places her in Arabic at once: the welcome asks her role without a language menu.
+        foreach (var text in new[] { "مرحبا", "١", "أمل", "١", "Valby", "٦", "٢", "ممرضة", "٦", "١ ٣ ٥", "١ ١١", "٢", "نعم", "نعم" })
         {
             using var sent = await http.PostAsJsonAsync("/simulator/phone/messages", new { from = "+4520123442", body = text });
             Assert.Equal(200, (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("webhookStatus").GetInt32());
@@ -68,7 +69,7 @@ public sealed class SimulatorTests(PostgresFixture postgres)
         }, "every reply reached the phone");
         var replies = (await http.GetFromJsonAsync<JsonElement>("/simulator/phone/messages?number=%2B4520123442")).EnumerateArray()
             .Where(m => m.GetProperty("direction").GetString() == "from_mentorbot").Select(m => m.GetProperty("body").GetString()!).ToList();
-        Assert.All(replies.Skip(2), r => Assert.Matches(@"\p{IsArabic}", r)); // after the language menu, every reply is in Arabic
+        Assert.All(replies, r => Assert.Matches(@"\p{IsArabic}", r)); // from her first message on, every reply is in Arabic
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
         var result = await NodeOracle.RunAsync("directline-client.mjs", new
         {
             domain = Domain(bot), token = grant.Token, webSocket,
-            steps = new object[] { new { buttonTitle = "العربية" }, new { button = 0 }, new { text = "Amal" } },
+            steps = new object[] { new { button = 0 }, new { text = "Amal" } },
         });
 
         var catalog = TestCatalog.Instance;
@@ -35,7 +35,7 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
         Assert.Contains(Online, result.GetProperty("statuses").EnumerateArray().Select(s => s.GetInt32()));
         var activities = result.GetProperty("activities").EnumerateArray().ToList();
         var bot_ = activities.Where(a => a.GetProperty("from").GetProperty("role").GetString() == "bot").ToList();
-        Assert.Contains(catalog.Text("ar", "welcome.ask_language"), Text(bot_[0]));
+        Assert.Contains(catalog.Text("ar", "welcome.greeting"), Text(bot_[0])); // her browser is Arabic: no language menu
         Assert.Contains(bot_, a => Text(a).Contains(catalog.Text("ar", "welcome.ask_role"), StringComparison.Ordinal));
         Assert.Contains(bot_, a => Text(a).Contains(catalog.Text("ar", "signup.ask_name"), StringComparison.Ordinal));
         var last = bot_[^1];
@@ -58,7 +58,7 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
         var person = await db.Participants.Include(p => p.Identities).SingleAsync(p => p.Id == conversation.ParticipantId);
         Assert.Equal("ar", person.PreferredLanguage);
         Assert.Single(person.Identities, i => i.Channel == Channel.WebChat);
-        Assert.Equal(3, await db.Messages.CountAsync(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound));
+        Assert.Equal(2, await db.Messages.CountAsync(m => m.ConversationId == conversation.Id && m.Direction == MessageDirection.Inbound));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
             grant = await PageTokenAsync(before, "ar");
             first = await NodeOracle.RunAsync("directline-client.mjs", new
             {
-                domain = Domain(before), token = grant.Token, webSocket = true, steps = new object[] { new { buttonTitle = "العربية" } },
+                domain = Domain(before), token = grant.Token, webSocket = true, steps = new object[] { new { buttonTitle = "أريد إيجاد مرشد/ة" } },
             });
         }
 
@@ -85,13 +85,41 @@ public sealed class DirectLineClientTests(PostgresFixture postgres)
         var second = await NodeOracle.RunAsync("directline-client.mjs", new
         {
             domain = Domain(bot), token = resumed.Token, webSocket = true, conversationId = resumed.ConversationId,
-            steps = new object[] { new { button = 0 } },
+            steps = new object[] { new { text = "Amal" } },
         });
 
         var earlier = Ids(first);
         var later = Ids(second);
         Assert.Equal(earlier, later.Take(earlier.Count)); // the whole history first, then the new turn
         Assert.True(later.Count > earlier.Count);
+    }
+
+    [Fact]
+    public async Task With_the_secret_her_messages_come_back_with_the_id_the_client_chose_and_a_token_keeps_its_own()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var bot = await BotProcess.ServeAsync(Settings(database));
+
+        // A site's server holds the secret and names its user, as real Direct Line allows.
+        var withSecret = await NodeOracle.RunAsync("directline-client.mjs", new
+        {
+            domain = Domain(bot), secret = Secret, userId = "site-user-42", webSocket = false,
+            steps = new object[] { new { text = "Hello" } },
+        });
+        var echo = withSecret.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("from").GetProperty("role").GetString() == "user");
+        Assert.Equal("site-user-42", echo.GetProperty("from").GetProperty("id").GetString());
+
+        // A token binds its user: the id she posts is not taken.
+        var grant = await PageTokenAsync(bot, "en");
+        var withToken = await NodeOracle.RunAsync("directline-client.mjs", new
+        {
+            domain = Domain(bot), token = grant.Token, userId = "someone-else", webSocket = false,
+            steps = new object[] { new { text = "Hello" } },
+        });
+        var bound = withToken.GetProperty("activities").EnumerateArray().Single(a => a.GetProperty("from").GetProperty("role").GetString() == "user");
+        Assert.NotEqual("someone-else", bound.GetProperty("from").GetProperty("id").GetString());
+        var toHer = withToken.GetProperty("activities").EnumerateArray().First(a => a.GetProperty("from").GetProperty("role").GetString() == "bot");
+        Assert.Equal(toHer.GetProperty("recipient").GetProperty("id").GetString(), bound.GetProperty("from").GetProperty("id").GetString());
     }
 
     static List<string> Ids(JsonElement result) =>

@@ -105,7 +105,7 @@ public sealed class DirectLineProtocolTests(PostgresFixture postgres)
         Assert.Equal(("MessageSizeTooBig", "A message text may be at most 4000 characters."), (error.GetProperty("code").GetString(), error.GetProperty("message").GetString()));
         Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM messages WHERE direction = 'inbound'"));
 
-        // At the bound it is her message: stored and answered (here by the language menu's "not understood").
+        // At the bound it is her message: stored and answered (here by the welcome, asked again with ar, fa, ur first).
         using var long4000 = await http.PostAsync(activities, Message(new string('ب', 4000)));
         Assert.Equal(HttpStatusCode.OK, long4000.StatusCode);
         Assert.Equal(4000, await TestSql.ScalarAsync<int>(database, "SELECT length(text) FROM messages WHERE direction = 'inbound'"));

@@ -219,7 +219,10 @@ public static class DirectLineEndpoints
         }
 
         var clientActivityId = ActivityRequest.Text(activity["channelData"]?["clientActivityID"]);
-        var userId = caller.Token?.UserId ?? conversation.UserId;
+        // A token binds its user: her from.id is whatever the token says. With the secret the client (a server
+        // of the site) names its own user, and real Direct Line echoes that id; a client comparing ids would
+        // otherwise place its own messages on the bot's side.
+        var userId = caller.Token?.UserId ?? PostedUserId(activity) ?? conversation.UserId;
         PostedActivity posted;
         using (await limit.EnterAsync(ct))
         {
@@ -279,6 +282,9 @@ public static class DirectLineEndpoints
 
         return caller.MayUse(conversationId) ? (caller, null) : (null, DirectLineErrors.WrongConversation());
     }
+
+    static string? PostedUserId(JsonObject activity) =>
+        ActivityRequest.Text(activity["from"]?["id"]) is { Length: > 0 and <= 128 } id ? id : null;
 
     static string? UserIdIn(JsonObject? body) => ActivityRequest.Text(body?["user"]?["id"]) is { Length: > 0 } id ? id : null;
 

@@ -72,7 +72,7 @@ public sealed partial class WebChatConversations(
         if (!known)
         {
             // Web chat greets first: a visitor facing an empty window doesn't know what to write.
-            var reply = await host.StartAsync(db, person, conversation, library.Options.FirstContactDialog, new Dictionary<string, string>(), ct);
+            var reply = await host.GreetAsync(db, person, conversation, locale is null ? [] : [locale], ct);
             replies.Add(db, conversation, person, userId, reply, now);
             await db.SaveChangesAsync(ct);
         }
@@ -114,7 +114,7 @@ public sealed partial class WebChatConversations(
         db.DirectLineActivities.Add(echo);
         await db.SaveChangesAsync(ct);
 
-        await AnswerAsync(transaction, conversation, person, message, echo, userId, text, ct);
+        await AnswerAsync(transaction, conversation, person, message, echo, userId, text, LanguageHints(posted), ct);
         await transaction.CommitAsync(ct);
         metrics.InboundReceived(Channel.WebChat);
         return new PostedActivity(ActivityJson.Id(conversationId, echo.Id));
@@ -125,13 +125,13 @@ public sealed partial class WebChatConversations(
     /// is still kept and echoed (a bug must not lose what she wrote, nor make Web Chat show "send failed").
     /// </summary>
     async Task AnswerAsync(IDbContextTransaction transaction, Conversation conversation, Participant person,
-        Message message, DirectLineActivity echo, string userId, string text, CancellationToken ct)
+        Message message, DirectLineActivity echo, string userId, string text, IReadOnlyList<string> languageHints, CancellationToken ct)
     {
         const string savepoint = "before_reply";
         await transaction.CreateSavepointAsync(savepoint, ct);
         try
         {
-            var reply = await host.ReplyAsync(db, person, conversation, text, ct);
+            var reply = await host.ReplyAsync(db, person, conversation, text, ct, languageHints);
             MessageLog.RecordAnswer(message, reply);
             replies.Add(db, conversation, reply.MergedInto ?? person, userId, reply, clock.GetUtcNow().AddTicks(TimeSpan.TicksPerMicrosecond));
             await db.SaveChangesAsync(ct);
@@ -153,6 +153,26 @@ public sealed partial class WebChatConversations(
 
             LogReplyFailed(e, conversation.ChannelConversationId);
         }
+    }
+
+    /// <summary>
+    /// What her browser says about her languages: the activity's <c>locale</c> (Web Chat's locale prop) and
+    /// <c>channelData.languages</c> (the /chat page passes <c>navigator.languages</c>). Read only as hints.
+    /// </summary>
+    static IReadOnlyList<string> LanguageHints(JsonObject posted)
+    {
+        var hints = new List<string>();
+        if (ActivityRequest.Text(posted["locale"]) is { Length: > 0 and <= 35 } locale)
+        {
+            hints.Add(locale);
+        }
+
+        if (posted["channelData"]?["languages"] is JsonArray languages)
+        {
+            hints.AddRange(languages.Take(10).Select(ActivityRequest.Text).OfType<string>().Where(tag => tag.Length is > 0 and <= 35));
+        }
+
+        return hints;
     }
 
     string SupportedLanguage(string? locale)

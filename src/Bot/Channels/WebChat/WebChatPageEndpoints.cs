@@ -36,10 +36,23 @@ public static class WebChatPageEndpoints
         var languages = new JsonArray(catalog.SupportedLanguages.Select(code => (JsonNode)new JsonObject
         {
             ["code"] = code, ["name"] = catalog.TryText(code, "language.name") ?? code, ["rtl"] = catalog.IsRightToLeft(code),
+            ["strings"] = WebChatStrings(catalog, code),
         }).ToArray());
         var page = reader.ReadToEnd().Replace("/*LANGUAGES*/[]", languages.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default }), StringComparison.Ordinal);
         return Results.Content(page, "text/html; charset=utf-8");
     }
+
+    /// <summary>
+    /// Web Chat's own strings in her language, from <c>locales/&lt;lang&gt;/webchat.yaml</c>: Web Chat has no
+    /// Persian, Urdu, Somali or Tigrinya of its own and would say "Type your message".
+    /// </summary>
+    static JsonObject WebChatStrings(Dialogs.Localization.LocaleCatalog catalog, string language) => new()
+    {
+        ["TEXT_INPUT_PLACEHOLDER"] = catalog.TryText(language, "webchat.type_your_message"),
+        ["TEXT_INPUT_SEND_BUTTON_ALT"] = catalog.TryText(language, "webchat.send"),
+        ["ACTIVITY_STATUS_TIMESTAMP_JUST_NOW"] = catalog.TryText(language, "webchat.just_now"),
+        ["ACTIVITY_STATUS_SEND_STATUS_ALT_SENDING"] = catalog.TryText(language, "webchat.sending"),
+    };
 
     static IResult Bundle() => File.Exists(BundleFile)
         ? Results.File(BundleFile, "text/javascript; charset=utf-8")

@@ -67,6 +67,14 @@ internal sealed class DialogDefinitionValidator(string fileName)
             Args = raw.Args ?? [],
             Value = raw.Value,
             Dialog = raw.Dialog,
+            OfferFirst = raw.OfferFirst,
+            When = raw.When switch
+            {
+                null => null,
+                "future" => Understanding.DateDirection.Future,
+                "past" => Understanding.DateDirection.Past,
+                _ => FailWhen(id, raw.When),
+            },
         };
         CheckFieldsForKind(step);
         return step;
@@ -93,6 +101,14 @@ internal sealed class DialogDefinitionValidator(string fileName)
             {
                 FailStep(step.Id, $"argument '{name}' reads '{path}', which does not start with 'profile.', 'answers.' or 'results.'");
             }
+        }
+
+        if (step.When is not null && kind != StepKind.AskDate) FailStep(step.Id, "when is only for ask_date steps");
+
+        if (step.OfferFirst is { } offered)
+        {
+            if (kind != StepKind.AskLanguage) FailStep(step.Id, "offer_first is only for ask_language steps");
+            if (!VariablePath.IsReadable(offered)) FailStep(step.Id, $"offer_first reads '{offered}', which does not start with 'profile.', 'answers.' or 'results.'");
         }
 
         if (kind is not (StepKind.Branch or StepKind.GotoDialog or StepKind.End) && step.Next is null)
@@ -193,6 +209,10 @@ internal sealed class DialogDefinitionValidator(string fileName)
         var unreachable = steps.FirstOrDefault(step => !reached.Contains(step.Id));
         if (unreachable is not null) FailStep(unreachable.Id, $"is unreachable from start step '{start}'");
     }
+
+    [DoesNotReturn]
+    private Understanding.DateDirection FailWhen(string stepId, string when) =>
+        throw new DialogDefinitionException($"{fileName}: step '{stepId}': when '{when}' must be 'future' or 'past'");
 
     [DoesNotReturn]
     private void Fail(string problem) => throw new DialogDefinitionException($"{fileName}: {problem}");

@@ -32,4 +32,6 @@ internal sealed class StepYaml
     public Dictionary<string, string>? Args { get; set; }
     public string? Value { get; set; }
     public string? Dialog { get; set; }
+    public string? OfferFirst { get; set; }
+    public string? When { get; set; }
 }

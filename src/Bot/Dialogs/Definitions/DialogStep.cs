@@ -55,6 +55,15 @@ public sealed record DialogStep
     /// <summary>store: the literal value written to <see cref="Store"/>.</summary>
     public string? Value { get; init; }
 
+    /// <summary>
+    /// ask_language: a variable holding languages (<c>ar,fa,ur</c>) offered first and asked in, each in its
+    /// own words; the rest of the menu follows. Empty or unset: the usual menu in her language.
+    /// </summary>
+    public string? OfferFirst { get; init; }
+
+    /// <summary>ask_date: whether the question is about what is coming or what has been (<c>when: future</c>).</summary>
+    public Understanding.DateDirection? When { get; init; }
+
     /// <summary>goto_dialog: the dialog the host starts next.</summary>
     public string? Dialog { get; init; }
 

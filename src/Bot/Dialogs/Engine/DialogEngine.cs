@@ -58,7 +58,10 @@ public sealed class DialogEngine
                 $"Dialog '{definition.Id}' waits at step '{step.Id}' ({StepKindNames.NameOf(step.Kind)}), which takes no reply. Resume the action first.");
         }
 
-        var reading = StepAnswerReader.Read(step, reply, turn.Language, context);
+        var offered = OfferedFirst(turn, step);
+        var reading = offered.Count > 0
+            ? AnswerOf(StepAnswerReader.ReadLanguage(reply, context.Catalog, PromptBuilder.MenuOrder(offered, context.Catalog)))
+            : StepAnswerReader.Read(step, reply, turn.Language, context);
         turn.Reply = new QuestionReply(definition.Id, step.Id, step.Kind, turn.Language, reading is not AnswerReading.NotUnderstood);
         switch (reading)
         {
@@ -77,11 +80,45 @@ public sealed class DialogEngine
                 turn.Raise(new AnswerSkipped(step.Id));
                 RunFrom(turn, step.Next!);
                 break;
+            case AnswerReading.NotUnderstood when DateAtChoice(turn, step, reply) is AnswerReading.Answered:
+                turn.Reply = turn.Reply with { Understood = true };
+                break;
             case AnswerReading.NotUnderstood notUnderstood:
-                Miss(turn, step, notUnderstood);
+                Miss(turn, step, DateAtChoice(turn, step, reply) as AnswerReading.NotUnderstood ?? notUnderstood);
                 break;
         }
         return turn.Build();
+    }
+
+    /// <summary>
+    /// A busy mentor asked "When did you meet? 1. Today 2. Yesterday 3. Another day" writes the date itself
+    /// ("1/12"). When a choice of this step leads (through the branch on its answer) to a date question, a
+    /// reply that answers that question is that choice and that date: both are stored and the dialog goes on
+    /// after the date question. A date on the wrong side of today comes back as its kind explanation; null
+    /// when the reply is no date at all or the step leads to no date question.
+    /// </summary>
+    private static AnswerReading? DateAtChoice(TurnBuilder turn, DialogStep step, string reply)
+    {
+        if (step is not { Kind: StepKind.AskChoice, Next: { } next, Store: { } store }) return null;
+        var branch = turn.Definition.Step(next);
+        if (branch.Kind != StepKind.Branch || branch.On != store) return null;
+        foreach (var (value, target) in branch.Cases)
+        {
+            var dateStep = turn.Definition.Step(target);
+            if (dateStep.Kind != StepKind.AskDate || !step.Choices.Contains(value)) continue;
+            var reading = StepAnswerReader.ReadDate(dateStep, reply, turn.Context.Catalog.Keywords(turn.Language), turn.Context.Today);
+            if (reading is AnswerReading.Answered answered)
+            {
+                turn.Store(store, value);
+                turn.Store(dateStep.Store!, answered.Value);
+                RunFrom(turn, dateStep.Next!);
+                return reading;
+            }
+
+            if (reading is AnswerReading.NotUnderstood explained && explained.ReasonKey != AnswerReading.NotUnderstood.Plain.ReasonKey) return reading;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -161,8 +198,23 @@ public sealed class DialogEngine
             $"Dialog '{turn.Definition.Id}' ran {MaxStepsPerTurn} steps without asking anything; it has a loop near step '{stepId}'.");
     }
 
-    private static void Ask(TurnBuilder turn, DialogStep step) =>
-        turn.Say(PromptBuilder.Prompt(step, turn.Language, turn.Context.Catalog, turn.Arguments(step)));
+    private static void Ask(TurnBuilder turn, DialogStep step)
+    {
+        var offered = OfferedFirst(turn, step);
+        turn.Say(offered.Count > 0
+            ? PromptBuilder.LanguagePrompt(step, offered, turn.Context.Catalog, turn.Arguments(step))
+            : PromptBuilder.Prompt(step, turn.Language, turn.Context.Catalog, turn.Arguments(step)));
+    }
+
+    /// <summary>The supported languages an ask_language step's <c>offer_first</c> variable names, in its order.</summary>
+    private static IReadOnlyList<string> OfferedFirst(TurnBuilder turn, DialogStep step) =>
+        step is { Kind: StepKind.AskLanguage, OfferFirst: { } variable }
+            ? turn.Read(variable).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Where(turn.Context.Catalog.SupportedLanguages.Contains).Distinct().ToList()
+            : [];
+
+    private static AnswerReading AnswerOf(string? value) =>
+        value is null ? AnswerReading.NotUnderstood.Plain : new AnswerReading.Answered(value);
 
     private static void Miss(TurnBuilder turn, DialogStep step, AnswerReading.NotUnderstood reading)
     {
@@ -178,7 +230,11 @@ public sealed class DialogEngine
         {
             // A step's own retry text replaces the generic "not understood", not a specific reason like a range.
             var useStepRetry = step.Retry is not null && reading.ReasonKey == AnswerReading.NotUnderstood.Plain.ReasonKey;
-            turn.Say(useStepRetry ? step.Retry! : reading.ReasonKey, reading.Arguments);
+            var key = useStepRetry ? step.Retry! : reading.ReasonKey;
+            // Asked in several languages because hers is not known yet: told so in the same languages.
+            var offered = OfferedFirst(turn, step);
+            if (offered.Count > 0) turn.Say(new OutboundMessage(offered[0], key, reading.Arguments, [], WrittenIn: offered));
+            else turn.Say(key, reading.Arguments);
         }
         Ask(turn, step);
     }

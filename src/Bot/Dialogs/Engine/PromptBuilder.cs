@@ -10,11 +10,22 @@ internal static class PromptBuilder
         new(language, step.Prompt!, arguments, Options(step, catalog), step.Optional);
 
     public static OutboundMessage LanguageMenu(string language, LocaleCatalog catalog) =>
-        new(language, "common.choose_language", new Dictionary<string, string>(), LanguageOptions(catalog));
+        new(language, "common.choose_language", new Dictionary<string, string>(), LanguageOptions(catalog.SupportedLanguages));
+
+    /// <summary>
+    /// An ask_language step whose first languages are given (her first message could be Arabic, Persian or
+    /// Urdu): the question in each of them, those first in the menu, then the rest.
+    /// </summary>
+    public static OutboundMessage LanguagePrompt(DialogStep step, IReadOnlyList<string> first, LocaleCatalog catalog, IReadOnlyDictionary<string, string> arguments) =>
+        new(first[0], step.Prompt!, arguments, LanguageOptions(MenuOrder(first, catalog)), WrittenIn: first);
+
+    /// <summary>The menu's languages with <paramref name="first"/> moved to the top; numbers follow this order.</summary>
+    public static IReadOnlyList<string> MenuOrder(IReadOnlyList<string> first, LocaleCatalog catalog) =>
+        [.. first, .. catalog.SupportedLanguages.Where(language => !first.Contains(language))];
 
     // Each language in its own name and script, so she can find hers without reading the current one.
-    private static IReadOnlyList<ChoiceOption> LanguageOptions(LocaleCatalog catalog) =>
-        catalog.SupportedLanguages
+    private static IReadOnlyList<ChoiceOption> LanguageOptions(IReadOnlyList<string> languages) =>
+        languages
             .Select((code, index) => new ChoiceOption(index + 1, code, LabelKeys.LanguageName, LabelLanguage: code))
             .ToList();
 
@@ -27,7 +38,7 @@ internal static class PromptBuilder
         StepKind.AskScale => Enumerable.Range(StepAnswerReader.ScaleMin, StepAnswerReader.ScaleMax - StepAnswerReader.ScaleMin + 1)
             .Select(point => new ChoiceOption(point, point.ToString(System.Globalization.CultureInfo.InvariantCulture), LabelKeys.Scale(catalog, step.Prompt!, point)))
             .ToList(),
-        StepKind.AskLanguage => LanguageOptions(catalog),
+        StepKind.AskLanguage => LanguageOptions(catalog.SupportedLanguages),
         _ => [],
     };
 }

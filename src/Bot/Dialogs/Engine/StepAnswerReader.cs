@@ -26,7 +26,7 @@ internal static class StepAnswerReader
             StepKind.AskMulti => ReadMany(step, reply, language, context.Catalog),
             StepKind.AskYesNo => Answer(YesNoReader.Read(reply, keywords) switch { true => "yes", false => "no", null => null }),
             StepKind.AskNumber => ReadNumber(step, reply, keywords),
-            StepKind.AskDate => Answer(DateReader.Read(reply, keywords, context.Today)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            StepKind.AskDate => ReadDate(step, reply, keywords, context.Today),
             StepKind.AskScale => ReadScale(step, reply, language, context.Catalog),
             StepKind.AskLanguage => Answer(ReadLanguage(reply, context.Catalog)),
             _ => throw new InvalidOperationException($"Step '{step.Id}' ({step.Kind}) does not take replies."),
@@ -58,6 +58,19 @@ internal static class StepAnswerReader
         return new StringInfo(text).LengthInTextElements > max ? Explain("common.too_long", ("max", max)) : new AnswerReading.Answered(text);
     }
 
+    /// <summary>A date on the side of today the step asks about; one on the other side is explained, kindly.</summary>
+    public static AnswerReading ReadDate(DialogStep step, string reply, LanguageKeywords keywords, DateOnly today)
+    {
+        var date = DateReader.Read(reply, keywords, today, step.When);
+        return (step.When, date) switch
+        {
+            (_, null) => AnswerReading.NotUnderstood.Plain,
+            (DateDirection.Future, { } d) when d < today => Explain("common.date_not_future"),
+            (DateDirection.Past, { } d) when d > today => Explain("common.date_not_past"),
+            (_, { } d) => new AnswerReading.Answered(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+    }
+
     private static AnswerReading ReadMany(DialogStep step, string reply, string language, LocaleCatalog catalog)
     {
         var picked = ChoiceReader.ReadMany(reply, ChoiceWordsFor(step, language, catalog), catalog.Keywords(language).ListJoiners);
@@ -82,9 +95,9 @@ internal static class StepAnswerReader
     }
 
     /// <summary>A language by its number in the menu ("3", "٣") or its name ("arabic", "عربي", "ar").</summary>
-    public static string? ReadLanguage(string reply, LocaleCatalog catalog)
+    public static string? ReadLanguage(string reply, LocaleCatalog catalog, IReadOnlyList<string>? menuOrder = null)
     {
-        var languages = catalog.SupportedLanguages;
+        var languages = menuOrder ?? catalog.SupportedLanguages;
         var number = NumberReader.Read(reply, LanguageKeywords.Empty);
         if (number is >= 1 && number <= languages.Count) return languages[number.Value - 1];
         return LanguageNameReader.Read(reply, catalog);

@@ -16,6 +16,13 @@ public sealed record LanguageKeywords
     /// <summary>Names a person may use for this language ("arabic", "عربي"), to switch to it.</summary>
     public IReadOnlyList<string> LanguageNames { get; init; } = [];
 
+    /// <summary>
+    /// Greetings and common words typical of this language ("hej", "salaan", "مرحبا"): a first message from
+    /// someone the bot does not know is read with them to guess her language. Not merged along the fallback
+    /// chain: a word only tells which language it belongs to.
+    /// </summary>
+    public IReadOnlyList<string> Greetings { get; init; } = [];
+
     public IReadOnlyDictionary<GlobalCommand, IReadOnlyList<string>> Commands { get; init; } = new Dictionary<GlobalCommand, IReadOnlyList<string>>();
     public IReadOnlyDictionary<DayOfWeek, IReadOnlyList<string>> Weekdays { get; init; } = new Dictionary<DayOfWeek, IReadOnlyList<string>>();
     public IReadOnlyDictionary<int, IReadOnlyList<string>> Numbers { get; init; } = new Dictionary<int, IReadOnlyList<string>>();
@@ -38,6 +45,7 @@ public sealed record LanguageKeywords
         Today = [.. Today, .. fallback.Today],
         Tomorrow = [.. Tomorrow, .. fallback.Tomorrow],
         LanguageNames = [.. LanguageNames, .. fallback.LanguageNames],
+        Greetings = [.. Greetings, .. fallback.Greetings],
         Commands = Merge(Commands, fallback.Commands),
         Weekdays = Merge(Weekdays, fallback.Weekdays),
         Numbers = Merge(Numbers, fallback.Numbers),

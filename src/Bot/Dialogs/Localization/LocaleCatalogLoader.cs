@@ -58,7 +58,10 @@ public static class LocaleCatalogLoader
     private static IEnumerable<string> FilesOf(string directory, string language)
     {
         var folder = Path.Combine(directory, language);
-        return Directory.Exists(folder) ? Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal) : [];
+        // Files starting with a dot (.source-hashes.yaml, written by `locales import`) are not texts.
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.yaml").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)
+            : [];
     }
 
     private static bool IsKeywordsFile(string path)
@@ -92,6 +95,7 @@ public static class LocaleCatalogLoader
             Today = file.Today ?? [],
             Tomorrow = file.Tomorrow ?? [],
             LanguageNames = file.LanguageNames ?? [],
+            Greetings = file.Greetings ?? [],
             Commands = ByEnum<GlobalCommand>(file.Commands),
             Weekdays = ByEnum<DayOfWeek>(file.Weekdays),
             Numbers = (file.Numbers ?? []).ToDictionary(pair => pair.Key, pair => (IReadOnlyList<string>)pair.Value),

@@ -18,6 +18,7 @@ internal sealed class KeywordsFileYaml
     public List<string>? Today { get; set; }
     public List<string>? Tomorrow { get; set; }
     public List<string>? LanguageNames { get; set; }
+    public List<string>? Greetings { get; set; }
     public Dictionary<string, List<string>>? Commands { get; set; }
     public Dictionary<string, List<string>>? Weekdays { get; set; }
     public Dictionary<int, List<string>>? Numbers { get; set; }

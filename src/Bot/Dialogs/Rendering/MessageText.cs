@@ -7,7 +7,9 @@ namespace MentorBot.Bot.Dialogs.Rendering;
 public static class MessageText
 {
     public static string Body(OutboundMessage message, LocaleCatalog catalog) =>
-        catalog.Format(message.Language, message.Key, message.Arguments);
+        message.WrittenIn is { Count: > 0 } languages
+            ? string.Join('\n', languages.Select(language => catalog.Format(language, message.Key, message.Arguments)))
+            : catalog.Format(message.Language, message.Key, message.Arguments);
 
     public static string Label(ChoiceOption option, OutboundMessage message, LocaleCatalog catalog) =>
         catalog.Text(option.LabelLanguage ?? message.Language, option.LabelKey);
