@@ -69,6 +69,7 @@ try
             Environment.GetEnvironmentVariable(AddCoordinatorCommand.PasswordVariable), Console.Out, CancellationToken.None);
     }
 
+    builder.AddEdge();
     builder.AddMentorBotScheduling(database);
     builder.AddTwilioChannel();
     builder.AddTwilioSimulator();
@@ -78,6 +79,7 @@ try
     builder.AddCoordinatorConsole();
 
     var app = builder.Build();
+    app.UseEdge();
     app.MapHealth();
     app.MapTwilioChannel();
     app.MapTwilioSimulator();

@@ -27,7 +27,7 @@ public static class WebChatPageEndpoints
         app.MapPost(TokenPath, Token).DisableAntiforgery().RequireRateLimiting(TokenRateLimit.Policy);
     }
 
-    static IResult Page(DialogLibrary library)
+    static IResult Page(DialogLibrary library, DirectLineOptions options, HttpResponse response)
     {
         using var stream = typeof(WebChatPageEndpoints).Assembly.GetManifestResourceStream("MentorBot.Bot.ChatPage.html")!;
         using var reader = new StreamReader(stream);
@@ -38,6 +38,7 @@ public static class WebChatPageEndpoints
             ["code"] = code, ["name"] = catalog.TryText(code, "language.name") ?? code, ["rtl"] = catalog.IsRightToLeft(code),
         }).ToArray());
         var page = reader.ReadToEnd().Replace("/*LANGUAGES*/[]", languages.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default }), StringComparison.Ordinal);
+        response.Headers.ContentSecurityPolicy = ChatPagePolicy.For(page, options.PublicStreamBase);
         return Results.Content(page, "text/html; charset=utf-8");
     }
 
