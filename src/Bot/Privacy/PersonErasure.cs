@@ -89,6 +89,12 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
             WHERE participant_id = {id} OR conversation_id = ANY({conversations})
             """, cancellationToken);
         rows["direct_line_activities"] = await sql.ExecuteSqlAsync($"DELETE FROM direct_line_activities WHERE conversation_id = ANY({conversations})", cancellationToken);
+        // Her web chat tokens (in her browser, or a shared phone's) are revoked before her conversations lose their ids.
+        rows["direct_line_tokens_revoked"] = await sql.ExecuteSqlAsync($"""
+            INSERT INTO direct_line_token_generations (conversation_key, generation, changed_at)
+            SELECT channel_conversation_id, 1, {now} FROM conversations WHERE participant_id = {id} AND channel = 'web_chat'
+            ON CONFLICT (conversation_key) DO UPDATE SET generation = direct_line_token_generations.generation + 1, changed_at = EXCLUDED.changed_at
+            """, cancellationToken);
         // The SMS/WhatsApp thread id is her number: replaced by a placeholder that keeps the unique index happy.
         rows["conversations"] = await sql.ExecuteSqlAsync($"UPDATE conversations SET channel_conversation_id = 'erased:' || id::text WHERE participant_id = {id}", cancellationToken);
         rows["channel_identities"] = await sql.ExecuteSqlAsync($"DELETE FROM channel_identities WHERE participant_id = {id}", cancellationToken);

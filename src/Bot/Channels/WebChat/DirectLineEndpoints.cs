@@ -50,7 +50,8 @@ public static class DirectLineEndpoints
         return Results.Ok(new { conversationId, token, expires_in = (int)tokens.Lifetime.TotalSeconds });
     }
 
-    static IResult RefreshToken(HttpRequest request, DirectLineAuthorization authorization, DirectLineTokens tokens)
+    static async Task<IResult> RefreshToken(HttpRequest request, DirectLineAuthorization authorization, DirectLineTokens tokens,
+        DirectLineTokenGenerations generations, CancellationToken ct)
     {
         var (caller, refusal) = authorization.Read(request);
         if (caller is null)
@@ -63,22 +64,32 @@ public static class DirectLineEndpoints
             return DirectLineErrors.TokenRequired();
         }
 
+        if (!await generations.IsCurrentAsync(token, ct))
+        {
+            return DirectLineErrors.TokenExpired(); // revoked: no refresh keeps it alive
+        }
+
         return Results.Ok(new
         {
             conversationId = token.ConversationId,
-            token = tokens.Issue(token.ConversationId, token.UserId, token.Locale),
+            token = tokens.Issue(token.ConversationId, token.UserId, token.Locale, token.Generation, token.SessionStart),
             expires_in = (int)tokens.Lifetime.TotalSeconds,
         });
     }
 
     /// <summary>201 when this call opened the conversation (greeted by the first-contact dialog), 200 when the token's conversation already was.</summary>
     static async Task<IResult> StartConversation(HttpRequest request, DirectLineAuthorization authorization, DirectLineTokens tokens,
-        DirectLineOptions options, WebChatConversations conversations, DatabaseUseLimit limit, CancellationToken ct)
+        DirectLineOptions options, WebChatConversations conversations, DatabaseUseLimit limit, DirectLineTokenGenerations generations, CancellationToken ct)
     {
         var (caller, refusal) = authorization.Read(request);
         if (caller is null)
         {
             return refusal!;
+        }
+
+        if (caller.Token is { } presented && !await generations.IsCurrentAsync(presented, ct))
+        {
+            return DirectLineErrors.TokenExpired(); // an erased person's token must not open her conversation again
         }
 
         var (body, bad) = await ActivityRequest.ReadAsync(request, options.MaxActivityBytes, ct);
@@ -96,7 +107,9 @@ public static class DirectLineEndpoints
             opened = await conversations.OpenAsync(conversationId, userId, locale, ct);
         }
 
-        var token = tokens.Issue(conversationId, userId, locale);
+        var token = caller.Token is { } held
+            ? tokens.Issue(conversationId, userId, locale, held.Generation, held.SessionStart)
+            : tokens.Issue(conversationId, userId, locale);
         var conversation = new
         {
             conversationId,
@@ -109,9 +122,9 @@ public static class DirectLineEndpoints
 
     /// <summary>A fresh token and stream URL; with a watermark the stream resumes after it, without one it replays everything.</summary>
     static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineAuthorization authorization,
-        DirectLineTokens tokens, DirectLineOptions options, ActivityLog log, CancellationToken ct)
+        DirectLineTokens tokens, DirectLineOptions options, ActivityLog log, DirectLineTokenGenerations generations, CancellationToken ct)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = await AuthorizeAsync(request, authorization, generations, conversationId, ct);
         if (caller is null)
         {
             return refusal!;
@@ -127,7 +140,9 @@ public static class DirectLineEndpoints
             return DirectLineErrors.UnknownConversation();
         }
 
-        var token = tokens.Issue(conversationId, caller.Token?.UserId ?? conversation.UserId, caller.Token?.Locale);
+        var token = caller.Token is { } held
+            ? tokens.Issue(conversationId, held.UserId, held.Locale, held.Generation, held.SessionStart)
+            : tokens.Issue(conversationId, conversation.UserId, null, await generations.CurrentAsync(conversationId, ct));
         return Results.Ok(new
         {
             conversationId,
@@ -142,9 +157,9 @@ public static class DirectLineEndpoints
     /// "nothing new" with the same watermark, and the next poll tries again.
     /// </summary>
     static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineAuthorization authorization,
-        ActivityLog log, ILoggerFactory loggers, CancellationToken ct)
+        ActivityLog log, ILoggerFactory loggers, DirectLineTokenGenerations generations, CancellationToken ct)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = await AuthorizeAsync(request, authorization, generations, conversationId, ct);
         if (caller is null)
         {
             return refusal!;
@@ -172,9 +187,9 @@ public static class DirectLineEndpoints
     }
 
     static async Task<IResult> PostActivity(string conversationId, HttpRequest request, DirectLineAuthorization authorization, DirectLineOptions options,
-        ActivityLog log, WebChatConversations conversations, DatabaseUseLimit limit, CancellationToken ct)
+        ActivityLog log, WebChatConversations conversations, DatabaseUseLimit limit, DirectLineTokenGenerations generations, CancellationToken ct)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = await AuthorizeAsync(request, authorization, generations, conversationId, ct);
         if (caller is null)
         {
             return refusal!;
@@ -231,12 +246,12 @@ public static class DirectLineEndpoints
 
     static IResult Upload(string conversationId, HttpRequest request, DirectLineAuthorization authorization)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = Authorize(request, authorization, conversationId); // refused either way: no generation to look up
         return caller is null ? refusal! : DirectLineErrors.UploadsNotSupported();
     }
 
     static async Task<IResult> Stream(string conversationId, string? t, string? watermark, HttpContext http, DirectLineAuthorization authorization,
-        ActivityLog log, DirectLineStream stream)
+        ActivityLog log, DirectLineStream stream, DirectLineTokenGenerations generations)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -254,6 +269,11 @@ public static class DirectLineEndpoints
             return DirectLineErrors.WrongConversation();
         }
 
+        if (caller.Token is { } token && !await generations.IsCurrentAsync(token, http.RequestAborted))
+        {
+            return DirectLineErrors.TokenExpired();
+        }
+
         if (!ActivityLog.TryParseWatermark(watermark, out var after))
         {
             return DirectLineErrors.BadRequest("The watermark is not one this service gave.");
@@ -267,6 +287,19 @@ public static class DirectLineEndpoints
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         await stream.RunAsync(socket, conversation.Id, conversationId, after, http.RequestAborted);
         return Results.Empty;
+    }
+
+    /// <summary><see cref="Authorize"/>, and a token of a revoked generation (her erasure) is refused like an expired one.</summary>
+    static async Task<(DirectLineCaller? Caller, IResult? Refusal)> AuthorizeAsync(HttpRequest request, DirectLineAuthorization authorization,
+        DirectLineTokenGenerations generations, string conversationId, CancellationToken ct)
+    {
+        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        if (caller?.Token is { } token && !await generations.IsCurrentAsync(token, ct))
+        {
+            return (null, DirectLineErrors.TokenExpired());
+        }
+
+        return (caller, refusal);
     }
 
     static (DirectLineCaller? Caller, IResult? Refusal) Authorize(HttpRequest request, DirectLineAuthorization authorization, string conversationId)

@@ -26,6 +26,7 @@ public static class WebChatSetup
 
         var services = builder.Services;
         services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineTokenGenerations>();
         services.AddSingleton<DirectLineAuthorization>();
         services.AddSingleton<DatabaseUseLimit>();
         services.AddSingleton<ActivityLog>();
