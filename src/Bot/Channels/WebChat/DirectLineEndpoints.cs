@@ -233,7 +233,7 @@ public static class DirectLineEndpoints
             return DirectLineErrors.UnknownConversation();
         }
 
-        var clientActivityId = ActivityRequest.Text(activity["channelData"]?["clientActivityID"]);
+        var clientActivityId = ActivityRequest.Text(ActivityRequest.Property(activity["channelData"], "clientActivityID"));
         var userId = caller.Token?.UserId ?? conversation.UserId;
         PostedActivity posted;
         using (await limit.EnterAsync(ct))
@@ -313,7 +313,7 @@ public static class DirectLineEndpoints
         return caller.MayUse(conversationId) ? (caller, null) : (null, DirectLineErrors.WrongConversation());
     }
 
-    static string? UserIdIn(JsonObject? body) => ActivityRequest.Text(body?["user"]?["id"]) is { Length: > 0 } id ? id : null;
+    static string? UserIdIn(JsonObject? body) => ActivityRequest.Text(ActivityRequest.Property(body?["user"], "id")) is { Length: > 0 } id ? id : null;
 
     static string StreamUrl(HttpRequest request, DirectLineOptions options, string conversationId, string token, string? watermark)
     {
