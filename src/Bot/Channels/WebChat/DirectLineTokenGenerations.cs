@@ -11,7 +11,8 @@ public sealed class DirectLineTokenGenerations(NpgsqlDataSource dataSource, Data
     public async Task<int> CurrentAsync(string conversationId, CancellationToken ct)
     {
         using var slot = await limit.EnterAsync(ct);
-        await using var command = dataSource.CreateCommand("SELECT generation FROM direct_line_token_generations WHERE conversation_key = $1");
+        await using var command = dataSource.CreateCommand(
+            "SELECT generation FROM direct_line_token_generations WHERE conversation_key = encode(sha256(convert_to($1, 'UTF8')), 'hex')");
         command.Parameters.AddWithValue(conversationId);
         return await command.ExecuteScalarAsync(ct) is int generation ? generation : 0;
     }
