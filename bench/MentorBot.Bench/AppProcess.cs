@@ -25,6 +25,7 @@ public sealed partial class AppProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing"; // Production would shut the simulator the benchmarks send to
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in environment)

@@ -75,6 +75,7 @@ try
             Environment.GetEnvironmentVariable(AddCoordinatorCommand.PasswordVariable), Console.Out, CancellationToken.None);
     }
 
+    builder.AddEdge();
     builder.AddMentorBotScheduling(database);
     builder.AddTwilioChannel();
     builder.AddTwilioSimulator();
@@ -84,6 +85,7 @@ try
     builder.AddCoordinatorConsole();
 
     var app = builder.Build();
+    app.UseEdge();
     app.UseDatabaseOutageAnswers();
     app.MapHealth();
     app.MapTwilioChannel();

@@ -23,6 +23,11 @@ public static class ConsoleSetup
         builder.AddCoordinatorAccounts();
         var options = builder.AddValidatedOptions<ConsoleOptions>();
         var services = builder.Services;
+        // Behind the TLS proxy every cookie is https-only (Always); SameAsRequest only where a plain-http port is normal.
+        var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+            ? CookieSecurePolicy.SameAsRequest
+            : CookieSecurePolicy.Always;
+        services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = secure);
         services.AddHttpContextAccessor();
         new IdentityBuilder(typeof(Data.Model.Coordinator), services).AddSignInManager();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
@@ -31,7 +36,7 @@ public static class ConsoleSetup
             cookie.Cookie.Name = "MentorBot.Console";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = secure;
             cookie.LoginPath = ConsolePaths.Login;
             cookie.LogoutPath = ConsolePaths.Logout;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -46,15 +51,17 @@ public static class ConsoleSetup
         services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, cookie =>
         {
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            cookie.Cookie.SecurePolicy = secure;
         });
+        services.ConfigureAll<CookieAuthenticationOptions>(cookie => cookie.Cookie.SecurePolicy = secure); // Identity's other cookies too
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleClaims.ConsolePolicy, policy => policy.RequireAuthenticatedUser().AddAuthenticationSchemes(IdentityConstants.ApplicationScheme))
             .AddPolicy(ConsoleClaims.AdminPolicy, policy => policy.RequireRole(ConsoleClaims.AdminRole).AddAuthenticationSchemes(IdentityConstants.ApplicationScheme));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            // Only login attempts count (a POST), per client address; reading the form is free.
+            // Only login attempts count (a POST), per client address (the real one: behind a trusted proxy
+            // UseEdge has put the client's address in RemoteIpAddress); reading the form is free.
             limiter.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(context.Connection.RemoteIpAddress?.ToString() ?? "unknown", _ => new FixedWindowRateLimiterOptions
                 {

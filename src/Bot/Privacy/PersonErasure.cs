@@ -52,6 +52,12 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         var conversations = await db.Conversations.Where(c => c.ParticipantId == id).Select(c => c.Id).ToArrayAsync(cancellationToken);
         var rows = new Dictionary<string, int>();
         var sql = db.Database;
+        // Her numbers: the one on her row and any she asked to link; her partners' texts may hold either.
+        var phones = await db.PhoneVerifications.Where(v => v.ParticipantId == id).Select(v => v.Phone).Distinct().ToListAsync(cancellationToken);
+        if (person.Phone is { Length: > 0 } own)
+        {
+            phones.Add(own);
+        }
 
         // Her name in what her partners were sent and told (the intro, "your mentee …", their dialogs' values):
         // the whole name, then each part of it (a text may use her first name only).
@@ -79,6 +85,33 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
                 """, cancellationToken));
         }
 
+        // Her phone number in her partners' texts ("reach her on +45 20 12 34 56"), in every form it is written.
+        foreach (var number in PhoneForms(phones))
+        {
+            if (partners.Length == 0)
+            {
+                break;
+            }
+
+            var jsonMarker = JsonbText(ErasedText);
+            Count(rows, "partner_phone_messages", await sql.ExecuteSqlAsync($"""
+                UPDATE messages SET text = replace(text, {number}, {ErasedText}), updated_at = {now}
+                WHERE participant_id = ANY({partners}) AND strpos(text, {number}) > 0
+                """, cancellationToken));
+            Count(rows, "partner_phone_dialog_sessions", await sql.ExecuteSqlAsync($"""
+                UPDATE dialog_sessions SET state = replace(state::text, {number}, {jsonMarker})::jsonb
+                WHERE participant_id = ANY({partners}) AND strpos(state::text, {number}) > 0
+                """, cancellationToken));
+            Count(rows, "partner_phone_activities", await sql.ExecuteSqlAsync($"""
+                UPDATE direct_line_activities SET activity = replace(activity::text, {number}, {jsonMarker})::jsonb
+                WHERE conversation_id IN (SELECT c.id FROM conversations c WHERE c.participant_id = ANY({partners}))
+                  AND strpos(activity::text, {number}) > 0
+                """, cancellationToken));
+        }
+
+        // Her phone-link codes: a number and her id in each row.
+        rows["phone_verifications"] = await sql.ExecuteSqlAsync($"DELETE FROM phone_verifications WHERE participant_id = {id}", cancellationToken);
+
         // Her transcript: every text becomes the marker; a reply still waiting in the outbox is never sent.
         rows["messages"] = await sql.ExecuteSqlAsync($"""
             UPDATE messages SET
@@ -89,6 +122,13 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
             WHERE participant_id = {id} OR conversation_id = ANY({conversations})
             """, cancellationToken);
         rows["direct_line_activities"] = await sql.ExecuteSqlAsync($"DELETE FROM direct_line_activities WHERE conversation_id = ANY({conversations})", cancellationToken);
+        // Her web chat tokens (in her browser, or a shared phone's) are revoked before her conversations lose their ids.
+        rows["direct_line_tokens_revoked"] = await sql.ExecuteSqlAsync($"""
+            INSERT INTO direct_line_token_generations (conversation_key, generation, changed_at)
+            SELECT encode(sha256(convert_to(channel_conversation_id, 'UTF8')), 'hex'), 1, {now}
+            FROM conversations WHERE participant_id = {id} AND channel = 'web_chat'
+            ON CONFLICT (conversation_key) DO UPDATE SET generation = direct_line_token_generations.generation + 1, changed_at = EXCLUDED.changed_at
+            """, cancellationToken);
         // The SMS/WhatsApp thread id is her number: replaced by a placeholder that keeps the unique index happy.
         rows["conversations"] = await sql.ExecuteSqlAsync($"UPDATE conversations SET channel_conversation_id = 'erased:' || id::text WHERE participant_id = {id}", cancellationToken);
         rows["channel_identities"] = await sql.ExecuteSqlAsync($"DELETE FROM channel_identities WHERE participant_id = {id}", cancellationToken);
@@ -154,6 +194,35 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
                 .Concat(displayName.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(part => part.Length >= 3))
                 .Distinct(StringComparer.Ordinal)
                 .OrderByDescending(form => form.Length);
+
+    /// <summary>
+    /// Each number as E.164 (+4520123456), international and national as libphonenumber writes them (+45 20 12 34 56,
+    /// 20 12 34 56), with 00 for + (004520123456) and bare digits (4520123456, 20123456); longest first, so the
+    /// national form never leaves a "+45 " behind. Forms shorter than six digits are left alone (they'd hit other numbers).
+    /// </summary>
+    internal static IEnumerable<string> PhoneForms(IEnumerable<string> numbers)
+    {
+        var util = PhoneNumbers.PhoneNumberUtil.GetInstance();
+        var forms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var number in numbers.Select(n => n.Replace("whatsapp:", "", StringComparison.Ordinal).Trim()).Where(n => n.Length > 0))
+        {
+            forms.Add(number);
+            try
+            {
+                var parsed = util.Parse(number, null);
+                var e164 = util.Format(parsed, PhoneNumbers.PhoneNumberFormat.E164);
+                var national = util.Format(parsed, PhoneNumbers.PhoneNumberFormat.NATIONAL);
+                forms.UnionWith([e164, util.Format(parsed, PhoneNumbers.PhoneNumberFormat.INTERNATIONAL), national, "00" + e164[1..], e164[1..],
+                    new string(national.Where(char.IsAsciiDigit).ToArray())]);
+            }
+            catch (PhoneNumbers.NumberParseException)
+            {
+                // Not a number libphonenumber reads: only the text as stored.
+            }
+        }
+
+        return forms.Where(form => form.Count(char.IsAsciiDigit) >= 6).OrderByDescending(form => form.Length);
+    }
 
     static void Count(Dictionary<string, int> rows, string step, int count) => rows[step] = rows.GetValueOrDefault(step) + count;
 

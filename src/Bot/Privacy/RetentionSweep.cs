@@ -40,6 +40,9 @@ public sealed class RetentionSweep(MentorBotDb db, PersonErasure erasure, Retent
         }
 
         Add(rows, await ErasedLeftoversAsync(now.AddDays(-options.ErasedLeftoversDays), cancellationToken));
+        // A phone-link code is of no use once expired, and its row holds a phone number and a person: pruned daily.
+        rows["phone_verifications_expired"] = await db.Database.ExecuteSqlAsync(
+            $"DELETE FROM phone_verifications WHERE expires_at < {now}", cancellationToken);
         db.ChangeTracker.Clear();
         PrivacyAudit.Add(db, now, null, "retention.applied", null, null, null, new { rows, erased });
         await db.SaveChangesAsync(cancellationToken);

@@ -1,4 +1,6 @@
-using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using MentorBot.Bot.Hosting;
 using System.Xml;
 using MentorBot.Scheduler.Clock;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,8 +11,9 @@ namespace MentorBot.Bot.Testing;
 /// Reads and moves the test clock: <c>GET /testing/clock</c>, <c>POST /testing/clock</c> with
 /// <c>{"advance":"PT6H"}</c> (an ISO 8601 duration of days, hours, minutes, seconds) or
 /// <c>{"to":"2026-09-03T07:00:00Z"}</c>. Forward only; a move is answered once what it made due is planned and
-/// sent (<see cref="ClockCatchUp"/>). Answered to the machine itself only (a request
-/// from elsewhere, or forwarded by a proxy, gets 403): whoever moves the clock decides what is due.
+/// sent (<see cref="ClockCatchUp"/>). Answered to the machine itself only, and only with the shared secret in
+/// <c>X-Test-Clock-Secret</c> (anything else gets 403): whoever moves the clock decides what is due. The
+/// loopback check alone trusted a same-host proxy that names its client in X-Real-IP only.
 /// </summary>
 public static class TestClockEndpoints
 {
@@ -74,8 +77,9 @@ public static class TestClockEndpoints
     static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var local = http.Connection.RemoteIpAddress is { } remote && IPAddress.IsLoopback(remote)
-            && !http.Request.Headers.ContainsKey("X-Forwarded-For") && !http.Request.Headers.ContainsKey("Forwarded");
-        return local ? await next(context) : TypedResults.Problem("The test clock answers the machine it runs on only.", statusCode: StatusCodes.Status403Forbidden);
+        var secret = Encoding.UTF8.GetBytes(http.RequestServices.GetRequiredService<TestClockAccessOptions>().Secret.Trim());
+        var sent = Encoding.UTF8.GetBytes(http.Request.Headers[TestClockAccessOptions.Header].ToString());
+        var allowed = DirectLoopback.Is(http) && CryptographicOperations.FixedTimeEquals(secret, sent);
+        return allowed ? await next(context) : TypedResults.Problem("The test clock answers the machine it runs on only, with its secret.", statusCode: StatusCodes.Status403Forbidden);
     }
 }

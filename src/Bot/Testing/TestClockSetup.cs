@@ -9,7 +9,8 @@ public static class TestClockSetup
 {
     /// <summary>
     /// The app's <see cref="TimeProvider"/>: the system clock, or with <c>TestClock__Enabled=true</c> (refused in
-    /// Production) an adjustable one that <c>/testing/clock</c> moves forward, announced by a warning in the log.
+    /// Production, and only with <c>TestClockAccess__Secret</c>) an adjustable one that <c>/testing/clock</c> moves
+    /// forward, announced by a warning in the log.
     /// </summary>
     public static void AddAppClock(this WebApplicationBuilder builder)
     {
@@ -27,6 +28,14 @@ public static class TestClockSetup
         builder.Services.AddSingleton(clock);
         if (clock is AdjustableClock adjustable)
         {
+            var access = builder.AddValidatedOptions<TestClockAccessOptions>();
+            if (access.Secret.Trim().Length < 16)
+            {
+                throw new StartupException(
+                    $"TestClock__Enabled=true needs TestClockAccess__Secret (16 characters or more): callers of {TestClockEndpoints.Path} send it in {TestClockAccessOptions.Header}.",
+                    new InvalidOperationException("no test clock secret"));
+            }
+
             builder.Services.AddSingleton(adjustable);
             var scheduler = builder.AddValidatedOptions<SchedulerOptions>();
             builder.Services.AddSingleton(services => new ClockCatchUp(services.GetRequiredService<IServiceScopeFactory>(), adjustable, scheduler.Enabled));

@@ -63,7 +63,7 @@ public sealed partial class BotProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts MentorBot with <paramref name="arguments"/>. The environment is the test's, minus any
-    /// MentorBot settings, plus <paramref name="environment"/>. With <paramref name="wrapper"/> the
+    /// MentorBot settings, in the "Testing" environment, plus <paramref name="environment"/>. With <paramref name="wrapper"/> the
     /// command line is prefixed (e.g. to start it in a new process group).
     /// </summary>
     public static BotProcess Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string?> environment, IEnumerable<string>? wrapper = null)
@@ -87,6 +87,9 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
 
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Production shuts the doors a test opens (the simulator, the embedded database, a made-up Direct Line
+        // secret): a test runs as "Testing" unless it asks for Production itself.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Json;
+using MentorBot.Bot.Testing;
 using MentorBot.Data.Model;
 using MentorBot.Scheduler.Prompts;
 using MentorBot.Tests.Infrastructure;
@@ -38,6 +39,7 @@ public sealed class MatchLifeOverHttpTests(PostgresFixture postgres)
         var (menteeId, mentorId, matchId) = await SeedRequestedMatchAsync(database);
         await using var bot = await BotProcess.ServeAsync(Environment(database));
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        http.DefaultRequestHeaders.Add(TestClockAccessOptions.Header, ClockSecret);
         var walk = new Walk(http, database);
 
         // The request goes out; the mentor is reminded after two days and then accepts by SMS.
@@ -142,11 +144,14 @@ public sealed class MatchLifeOverHttpTests(PostgresFixture postgres)
 
     // --- the world the test runs in ---
 
+    const string ClockSecret = "match-life-test-clock-secret";
+
     static Dictionary<string, string?> Environment(string database)
     {
         var environment = TwilioTestEnvironment.Simulator(database);
         environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         environment["TestClock__Enabled"] = "true";
+        environment["TestClockAccess__Secret"] = ClockSecret;
         environment["TestClock__Start"] = Start.ToString("O");
         environment["Scheduler__Enabled"] = "true";
         environment["Scheduler__PromptPollInterval"] = "00:00:00.1";

@@ -1,16 +1,19 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using MentorBot.Bot.Testing;
 using MentorBot.Tests.Infrastructure;
 
 namespace MentorBot.Tests.Scheduling;
 
 /// <summary>
 /// The app's test clock (<c>TestClock__Enabled</c>) over real HTTP: absent unless asked for, refused in
-/// Production, forward only, answered to the machine itself only.
+/// Production, forward only, answered to the machine itself only and only with its shared secret.
 /// </summary>
 public sealed class TestClockTests(PostgresFixture postgres)
 {
+    const string ClockSecret = "test-clock-shared-secret";
+
     static readonly DateTimeOffset Start = DateTimeOffset.Parse("2026-03-02T09:00:00Z", System.Globalization.CultureInfo.InvariantCulture);
 
     sealed record Reading(DateTimeOffset Now, string Offset);
@@ -47,6 +50,7 @@ public sealed class TestClockTests(PostgresFixture postgres)
         environment["TestClock__Start"] = Start.ToString("O");
         await using var bot = await BotProcess.ServeAsync(environment);
         using var http = new HttpClient { BaseAddress = bot.BaseAddress };
+        http.DefaultRequestHeaders.Add(TestClockAccessOptions.Header, ClockSecret);
         Assert.Contains("TEST CLOCK ON", bot.Output, StringComparison.Ordinal);
 
         var first = await http.GetFromJsonAsync<Reading>("/testing/clock");
@@ -71,13 +75,37 @@ public sealed class TestClockTests(PostgresFixture postgres)
         using var forwarded = new HttpRequestMessage(HttpMethod.Get, "/testing/clock");
         forwarded.Headers.Add("X-Forwarded-For", "203.0.113.7");
         Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(forwarded)).StatusCode);
+
+        // nginx's usual header alone: today's check took this for the machine itself.
+        using var realIp = new HttpRequestMessage(HttpMethod.Post, "/testing/clock") { Content = JsonContent.Create(new { advance = "PT1H" }) };
+        realIp.Headers.Add("X-Real-IP", "203.0.113.7");
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(realIp)).StatusCode);
+
+        // From the machine itself, without the secret or with a wrong one.
+        using var anonymous = new HttpClient { BaseAddress = bot.BaseAddress };
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.GetAsync("/testing/clock")).StatusCode);
+        anonymous.DefaultRequestHeaders.Add(TestClockAccessOptions.Header, ClockSecret + "x");
+        Assert.Equal(HttpStatusCode.Forbidden, (await anonymous.PostAsJsonAsync("/testing/clock", new { advance = "PT1H" })).StatusCode);
         Assert.Contains("Test clock moved from", bot.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_test_clock_without_a_shared_secret_stops_the_app_with_one_line()
+    {
+        var environment = await ClockEnvironmentAsync("Testing");
+        environment.Remove("TestClockAccess__Secret");
+        await using var bot = BotProcess.Start(["--urls", "http://127.0.0.1:0"], environment);
+
+        Assert.Equal(1, await bot.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("TestClock__Enabled=true needs TestClockAccess__Secret", bot.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", bot.Output, StringComparison.Ordinal);
     }
 
     async Task<Dictionary<string, string?>> ClockEnvironmentAsync(string environmentName)
     {
         var environment = TwilioTestEnvironment.Simulator(await postgres.CreateDatabaseAsync());
         environment["TestClock__Enabled"] = "true";
+        environment["TestClockAccess__Secret"] = ClockSecret;
         environment["ASPNETCORE_ENVIRONMENT"] = environmentName;
         return environment;
     }

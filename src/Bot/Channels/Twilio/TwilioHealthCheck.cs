@@ -3,10 +3,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace MentorBot.Bot.Channels.Twilio;
 
 /// <summary>"twilio": which account is in use (or the simulator), and unhealthy when a real account lacks what it needs.</summary>
-sealed class TwilioHealthCheck(TwilioAccount account) : IHealthCheck
+sealed class TwilioHealthCheck(TwilioAccount account, SmsChannel sms) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (sms.Mode == SmsChannelMode.Off)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("SMS not configured: no Twilio__AccountSid and no simulator (TwilioSimulator__Enabled) in Production; web chat only"));
+        }
+
         if (account.IsSimulator)
         {
             return Task.FromResult(HealthCheckResult.Healthy($"simulator (no Twilio__AccountSid), account {account.AccountSid}: test phone at /simulator/phone"));

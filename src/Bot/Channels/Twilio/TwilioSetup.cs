@@ -15,6 +15,7 @@ public static class TwilioSetup
     public static void AddTwilioChannel(this WebApplicationBuilder builder)
     {
         var options = builder.AddValidatedOptions<TwilioOptions>();
+        var mode = builder.AddSmsChannelMode();
         var services = builder.Services;
         services.AddSingleton<LocalServerAddress>();
         services.AddSingleton<TwilioAccount>();
@@ -36,12 +37,22 @@ public static class TwilioSetup
         services.AddScoped<OutboxClaimer>();
         services.AddScoped<SendResultRecorder>();
         services.AddScoped<InFlightReconciler>();
-        services.AddHostedService<OutboxNodeHeartbeat>();
-        services.AddHostedService<OutboxNotificationListener>();
-        services.AddHostedService<OutboxDispatcher>();
+        if (mode != SmsChannelMode.Off) // SMS off: replies stay queued; nothing would take them
+        {
+            services.AddHostedService<OutboxNodeHeartbeat>();
+            services.AddHostedService<OutboxNotificationListener>();
+            services.AddHostedService<OutboxDispatcher>();
+        }
 
         services.AddHealthChecks().AddCheck<TwilioHealthCheck>("twilio");
     }
 
-    public static void MapTwilioChannel(this WebApplication app) => app.MapTwilioWebhooks();
+    /// <summary>The webhooks, unless SMS is off (then they are 404 like the simulator's routes).</summary>
+    public static void MapTwilioChannel(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<SmsChannel>().Mode != SmsChannelMode.Off)
+        {
+            app.MapTwilioWebhooks();
+        }
+    }
 }

@@ -41,7 +41,8 @@ public static class TwilioWebhookEndpoints
             return Results.BadRequest("From is not a phone number.");
         }
 
-        await receiver.ReceiveAsync(from, messageSid, body, webhook["OptOutType"], ct);
+        // Control characters go at the edge (a NUL can't be stored); what is left is what she wrote.
+        await receiver.ReceiveAsync(from, InboundText.Clean(messageSid), InboundText.Clean(body), webhook["OptOutType"] is { } optOut ? InboundText.Clean(optOut) : null, ct);
         return Results.Text(EmptyTwiml, "text/xml", System.Text.Encoding.UTF8);
     }
 
@@ -67,7 +68,7 @@ public static class TwilioWebhookEndpoints
         if (DeliveryStatusRecorder.FromTwilio(statusText) is { } status)
         {
             var errorCode = int.TryParse(webhook["ErrorCode"], NumberStyles.None, CultureInfo.InvariantCulture, out var code) ? code : (int?)null;
-            await recorder.RecordAsync(messageSid, status, errorCode, ct);
+            await recorder.RecordAsync(InboundText.Clean(messageSid), status, errorCode, ct); // a NUL can't even be looked up
         }
 
         return Results.Text(EmptyTwiml, "text/xml", System.Text.Encoding.UTF8);

@@ -67,7 +67,7 @@ public static class ActivityJson
             channelData["clientActivityID"] = clientActivityId; // Web Chat marks her message "sent" when this comes back
         }
 
-        if (posted["channelData"]?["messageBack"] is JsonObject messageBack)
+        if (ActivityRequest.Property(posted["channelData"], "messageBack") is JsonObject messageBack)
         {
             channelData["messageBack"] = messageBack.DeepClone(); // so a reload still shows the button's title, not its number
         }

@@ -33,15 +33,34 @@ public static class ActivityRequest
 
         try
         {
-            return JsonNode.Parse(buffer.ToArray()) is JsonObject body
+            if (JsonNode.Parse(buffer.ToArray()) is not JsonObject body)
+            {
+                return (null, DirectLineErrors.BadRequest("The body must be a JSON object."));
+            }
+
+            // Control characters and broken surrogates go at the edge: PostgreSQL stores neither in text or jsonb.
+            // Walking every member here also meets a repeated property name now, not later in a handler.
+            return InboundText.CleanJson(body)
                 ? (body, null)
-                : (null, DirectLineErrors.BadRequest("The body must be a JSON object."));
+                : (null, DirectLineErrors.BadRequest("A property name holds a control character."));
         }
         catch (JsonException)
         {
             return (null, DirectLineErrors.BadRequest("The body is not valid JSON."));
         }
+        catch (ArgumentException)
+        {
+            return (null, DirectLineErrors.BadRequest("A property appears twice in one object."));
+        }
+        catch (InvalidOperationException)
+        {
+            // System.Text.Json reads strings lazily: a lone surrogate escape or invalid UTF-8 inside one throws here.
+            return (null, DirectLineErrors.BadRequest("The body holds text that is not valid Unicode."));
+        }
     }
+
+    /// <summary>A property of an object inside <paramref name="node"/>, or null when <paramref name="node"/> is not an object (a string, an array).</summary>
+    public static JsonNode? Property(JsonNode? node, string name) => node is JsonObject obj ? obj[name] : null;
 
     /// <summary>A string property, or null when missing or not a string.</summary>
     public static string? Text(JsonNode? node) =>

@@ -2,7 +2,8 @@ namespace MentorBot.Bot.Channels.WebChat;
 
 /// <summary>
 /// Reads <c>Authorization: Bearer &lt;secret-or-token&gt;</c>: missing is 401; a forged or expired token is 403
-/// (directlinejs then reports ExpiredToken), as Direct Line answers.
+/// (directlinejs then reports ExpiredToken), as Direct Line answers. So is a token whose session is past its
+/// maximum age; a revoked generation needs the database and is checked by the endpoints.
 /// </summary>
 public sealed class DirectLineAuthorization(DirectLineSecret secret, DirectLineTokens tokens)
 {
@@ -31,6 +32,6 @@ public sealed class DirectLineAuthorization(DirectLineSecret secret, DirectLineT
             return (null, DirectLineErrors.BadToken());
         }
 
-        return tokens.IsExpired(token) ? (null, DirectLineErrors.TokenExpired()) : (new DirectLineCaller(token), null);
+        return tokens.IsExpired(token) || tokens.SessionEnded(token) ? (null, DirectLineErrors.TokenExpired()) : (new DirectLineCaller(token), null);
     }
 }

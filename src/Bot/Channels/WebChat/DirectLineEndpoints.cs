@@ -50,7 +50,8 @@ public static class DirectLineEndpoints
         return Results.Ok(new { conversationId, token, expires_in = (int)tokens.Lifetime.TotalSeconds });
     }
 
-    static IResult RefreshToken(HttpRequest request, DirectLineAuthorization authorization, DirectLineTokens tokens)
+    static async Task<IResult> RefreshToken(HttpRequest request, DirectLineAuthorization authorization, DirectLineTokens tokens,
+        DirectLineTokenGenerations generations, CancellationToken ct)
     {
         var (caller, refusal) = authorization.Read(request);
         if (caller is null)
@@ -63,22 +64,32 @@ public static class DirectLineEndpoints
             return DirectLineErrors.TokenRequired();
         }
 
+        if (!await generations.IsCurrentAsync(token, ct))
+        {
+            return DirectLineErrors.TokenExpired(); // revoked: no refresh keeps it alive
+        }
+
         return Results.Ok(new
         {
             conversationId = token.ConversationId,
-            token = tokens.Issue(token.ConversationId, token.UserId, token.Locale),
+            token = tokens.Issue(token.ConversationId, token.UserId, token.Locale, token.Generation, token.SessionStart),
             expires_in = (int)tokens.Lifetime.TotalSeconds,
         });
     }
 
     /// <summary>201 when this call opened the conversation (greeted by the first-contact dialog), 200 when the token's conversation already was.</summary>
     static async Task<IResult> StartConversation(HttpRequest request, DirectLineAuthorization authorization, DirectLineTokens tokens,
-        DirectLineOptions options, WebChatConversations conversations, DatabaseUseLimit limit, CancellationToken ct)
+        DirectLineOptions options, WebChatConversations conversations, DatabaseUseLimit limit, DirectLineTokenGenerations generations, CancellationToken ct)
     {
         var (caller, refusal) = authorization.Read(request);
         if (caller is null)
         {
             return refusal!;
+        }
+
+        if (caller.Token is { } presented && !await generations.IsCurrentAsync(presented, ct))
+        {
+            return DirectLineErrors.TokenExpired(); // an erased person's token must not open her conversation again
         }
 
         var (body, bad) = await ActivityRequest.ReadAsync(request, options.MaxActivityBytes, ct);
@@ -96,7 +107,9 @@ public static class DirectLineEndpoints
             opened = await conversations.OpenAsync(conversationId, userId, locale, ct);
         }
 
-        var token = tokens.Issue(conversationId, userId, locale);
+        var token = caller.Token is { } held
+            ? tokens.Issue(conversationId, userId, locale, held.Generation, held.SessionStart)
+            : tokens.Issue(conversationId, userId, locale);
         var conversation = new
         {
             conversationId,
@@ -109,9 +122,9 @@ public static class DirectLineEndpoints
 
     /// <summary>A fresh token and stream URL; with a watermark the stream resumes after it, without one it replays everything.</summary>
     static async Task<IResult> Reconnect(string conversationId, string? watermark, HttpRequest request, DirectLineAuthorization authorization,
-        DirectLineTokens tokens, DirectLineOptions options, ActivityLog log, CancellationToken ct)
+        DirectLineTokens tokens, DirectLineOptions options, ActivityLog log, DirectLineTokenGenerations generations, CancellationToken ct)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = await AuthorizeAsync(request, authorization, generations, conversationId, ct);
         if (caller is null)
         {
             return refusal!;
@@ -127,7 +140,9 @@ public static class DirectLineEndpoints
             return DirectLineErrors.UnknownConversation();
         }
 
-        var token = tokens.Issue(conversationId, caller.Token?.UserId ?? conversation.UserId, caller.Token?.Locale);
+        var token = caller.Token is { } held
+            ? tokens.Issue(conversationId, held.UserId, held.Locale, held.Generation, held.SessionStart)
+            : tokens.Issue(conversationId, conversation.UserId, null, await generations.CurrentAsync(conversationId, ct));
         return Results.Ok(new
         {
             conversationId,
@@ -142,9 +157,9 @@ public static class DirectLineEndpoints
     /// "nothing new" with the same watermark, and the next poll tries again.
     /// </summary>
     static async Task<IResult> GetActivities(string conversationId, string? watermark, HttpRequest request, DirectLineAuthorization authorization,
-        ActivityLog log, ILoggerFactory loggers, CancellationToken ct)
+        ActivityLog log, ILoggerFactory loggers, DirectLineTokenGenerations generations, CancellationToken ct)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = await AuthorizeAsync(request, authorization, generations, conversationId, ct);
         if (caller is null)
         {
             return refusal!;
@@ -172,9 +187,9 @@ public static class DirectLineEndpoints
     }
 
     static async Task<IResult> PostActivity(string conversationId, HttpRequest request, DirectLineAuthorization authorization, DirectLineOptions options,
-        ActivityLog log, WebChatConversations conversations, DatabaseUseLimit limit, CancellationToken ct)
+        ActivityLog log, WebChatConversations conversations, DatabaseUseLimit limit, DirectLineTokenGenerations generations, CancellationToken ct)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = await AuthorizeAsync(request, authorization, generations, conversationId, ct);
         if (caller is null)
         {
             return refusal!;
@@ -218,7 +233,7 @@ public static class DirectLineEndpoints
             return DirectLineErrors.UnknownConversation();
         }
 
-        var clientActivityId = ActivityRequest.Text(activity["channelData"]?["clientActivityID"]);
+        var clientActivityId = ActivityRequest.Text(ActivityRequest.Property(activity["channelData"], "clientActivityID"));
         // A token binds its user: her from.id is whatever the token says. With the secret the client (a server
         // of the site) names its own user, and real Direct Line echoes that id; a client comparing ids would
         // otherwise place its own messages on the bot's side.
@@ -234,12 +249,12 @@ public static class DirectLineEndpoints
 
     static IResult Upload(string conversationId, HttpRequest request, DirectLineAuthorization authorization)
     {
-        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        var (caller, refusal) = Authorize(request, authorization, conversationId); // refused either way: no generation to look up
         return caller is null ? refusal! : DirectLineErrors.UploadsNotSupported();
     }
 
     static async Task<IResult> Stream(string conversationId, string? t, string? watermark, HttpContext http, DirectLineAuthorization authorization,
-        ActivityLog log, DirectLineStream stream)
+        ActivityLog log, DirectLineStream stream, DirectLineTokenGenerations generations)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -257,6 +272,11 @@ public static class DirectLineEndpoints
             return DirectLineErrors.WrongConversation();
         }
 
+        if (caller.Token is { } token && !await generations.IsCurrentAsync(token, http.RequestAborted))
+        {
+            return DirectLineErrors.TokenExpired();
+        }
+
         if (!ActivityLog.TryParseWatermark(watermark, out var after))
         {
             return DirectLineErrors.BadRequest("The watermark is not one this service gave.");
@@ -272,6 +292,19 @@ public static class DirectLineEndpoints
         return Results.Empty;
     }
 
+    /// <summary><see cref="Authorize"/>, and a token of a revoked generation (her erasure) is refused like an expired one.</summary>
+    static async Task<(DirectLineCaller? Caller, IResult? Refusal)> AuthorizeAsync(HttpRequest request, DirectLineAuthorization authorization,
+        DirectLineTokenGenerations generations, string conversationId, CancellationToken ct)
+    {
+        var (caller, refusal) = Authorize(request, authorization, conversationId);
+        if (caller?.Token is { } token && !await generations.IsCurrentAsync(token, ct))
+        {
+            return (null, DirectLineErrors.TokenExpired());
+        }
+
+        return (caller, refusal);
+    }
+
     static (DirectLineCaller? Caller, IResult? Refusal) Authorize(HttpRequest request, DirectLineAuthorization authorization, string conversationId)
     {
         var (caller, refusal) = authorization.Read(request);
@@ -284,9 +317,9 @@ public static class DirectLineEndpoints
     }
 
     static string? PostedUserId(JsonObject activity) =>
-        ActivityRequest.Text(activity["from"]?["id"]) is { Length: > 0 and <= 128 } id ? id : null;
+        ActivityRequest.Text(ActivityRequest.Property(activity["from"], "id")) is { Length: > 0 and <= 128 } id ? id : null;
 
-    static string? UserIdIn(JsonObject? body) => ActivityRequest.Text(body?["user"]?["id"]) is { Length: > 0 } id ? id : null;
+    static string? UserIdIn(JsonObject? body) => ActivityRequest.Text(ActivityRequest.Property(body?["user"], "id")) is { Length: > 0 } id ? id : null;
 
     static string StreamUrl(HttpRequest request, DirectLineOptions options, string conversationId, string token, string? watermark)
     {

@@ -26,6 +26,13 @@ public sealed class DirectLineOptions : IOptionsSection
     [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
     public TimeSpan ResumeWindow { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long one browser session may go on by refreshing, resuming and reconnecting its tokens; after it the
+    /// page starts a new conversation. Bounds how long a token taken from a shared phone stays useful.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan MaxSessionAge { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Largest activity a client may post, in bytes of JSON (Direct Line's own limit is 256K characters).</summary>
     [Range(1024, 16 * 1024 * 1024)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;

@@ -9,7 +9,9 @@ namespace MentorBot.Bot.Channels.WebChat;
 /// <summary>
 /// Issues and checks Direct Line tokens: compact JWTs signed with HMAC-SHA256 under the Direct Line
 /// secret, carrying the conversation (<c>conv</c>), the user (<c>user</c>, which Web Chat reads as its
-/// user id), the page's locale and the expiry. Nothing is stored: any node with the secret can check one.
+/// user id), the page's locale, the expiry, the conversation's token generation (<c>gen</c>) and when the session
+/// began (<c>ses</c>). Only the generation is looked up (<see cref="DirectLineTokenGenerations"/>); any node with
+/// the secret can check the rest.
 /// </summary>
 public sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOptions options, TimeProvider clock)
 {
@@ -17,9 +19,15 @@ public sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOptions 
 
     public TimeSpan Lifetime => options.TokenLifetime;
 
-    public string Issue(string conversationId, string userId, string? locale)
+    /// <summary>A token that starts a session, at generation 0 (a new conversation) or <paramref name="generation"/>.</summary>
+    public string Issue(string conversationId, string userId, string? locale, int generation = 0) =>
+        Issue(conversationId, userId, locale, generation, clock.GetUtcNow());
+
+    /// <summary>A token that continues a session begun at <paramref name="sessionStart"/>.</summary>
+    public string Issue(string conversationId, string userId, string? locale, int generation, DateTimeOffset sessionStart)
     {
-        var claims = new Claims(conversationId, userId, locale, (clock.GetUtcNow() + options.TokenLifetime).ToUnixTimeSeconds());
+        var now = clock.GetUtcNow();
+        var claims = new Claims(conversationId, userId, locale, (now + options.TokenLifetime).ToUnixTimeSeconds(), generation, sessionStart.ToUnixTimeSeconds());
         var payload = Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(claims, TokenJson.Default.Claims));
         return $"{Header}.{payload}.{Sign($"{Header}.{payload}")}";
     }
@@ -42,11 +50,17 @@ public sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOptions 
         try
         {
             var claims = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(parts[1]), TokenJson.Default.Claims);
-            return claims is { Conv.Length: > 0, User.Length: > 0 }
-                ? new DirectLineToken(claims.Conv, claims.User, claims.Locale, DateTimeOffset.FromUnixTimeSeconds(claims.Exp))
-                : null;
+            if (claims is not { Conv.Length: > 0, User.Length: > 0 })
+            {
+                return null;
+            }
+
+            var expires = DateTimeOffset.FromUnixTimeSeconds(claims.Exp);
+            // A token from before sessions had a start: its session began when it was issued.
+            var sessionStart = claims.Ses is { } ses ? DateTimeOffset.FromUnixTimeSeconds(ses) : expires - options.TokenLifetime;
+            return new DirectLineToken(claims.Conv, claims.User, claims.Locale, expires, claims.Gen ?? 0, sessionStart);
         }
-        catch (Exception e) when (e is FormatException or JsonException)
+        catch (Exception e) when (e is FormatException or JsonException or ArgumentOutOfRangeException)
         {
             return null;
         }
@@ -54,13 +68,18 @@ public sealed class DirectLineTokens(DirectLineSecret secret, DirectLineOptions 
 
     public bool IsExpired(DirectLineToken token) => token.ExpiresAt <= clock.GetUtcNow();
 
+    /// <summary>Whether the token's session is older than <c>DirectLine__MaxSessionAge</c>: no refresh, resume or reconnect continues it.</summary>
+    public bool SessionEnded(DirectLineToken token) => token.SessionStart + options.MaxSessionAge <= clock.GetUtcNow();
+
     string Sign(string signedPart) => Base64Url.EncodeToString(HMACSHA256.HashData(secret.Key, Encoding.ASCII.GetBytes(signedPart)));
 
     internal sealed record Claims(
         [property: JsonPropertyName("conv")] string Conv,
         [property: JsonPropertyName("user")] string User,
         [property: JsonPropertyName("locale")] string? Locale,
-        [property: JsonPropertyName("exp")] long Exp);
+        [property: JsonPropertyName("exp")] long Exp,
+        [property: JsonPropertyName("gen")] int? Gen,
+        [property: JsonPropertyName("ses")] long? Ses);
 }
 
 [JsonSerializable(typeof(DirectLineTokens.Claims))]

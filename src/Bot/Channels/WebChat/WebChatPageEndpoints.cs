@@ -27,7 +27,7 @@ public static class WebChatPageEndpoints
         app.MapPost(TokenPath, Token).DisableAntiforgery().RequireRateLimiting(TokenRateLimit.Policy);
     }
 
-    static IResult Page(DialogLibrary library)
+    static IResult Page(DialogLibrary library, DirectLineOptions options, HttpResponse response)
     {
         using var stream = typeof(WebChatPageEndpoints).Assembly.GetManifestResourceStream("MentorBot.Bot.ChatPage.html")!;
         using var reader = new StreamReader(stream);
@@ -39,6 +39,7 @@ public static class WebChatPageEndpoints
             ["strings"] = WebChatStrings(catalog, code),
         }).ToArray());
         var page = reader.ReadToEnd().Replace("/*LANGUAGES*/[]", languages.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default }), StringComparison.Ordinal);
+        response.Headers.ContentSecurityPolicy = ChatPagePolicy.For(page, options.PublicStreamBase);
         return Results.Content(page, "text/html; charset=utf-8");
     }
 
@@ -58,13 +59,20 @@ public static class WebChatPageEndpoints
         ? Results.File(BundleFile, "text/javascript; charset=utf-8")
         : Results.NotFound("Web Chat's bundle was not built: run `npm ci --prefix src/Bot/ClientApp` and build again.");
 
-    static async Task<IResult> Token(TokenRequest? request, DirectLineTokens tokens, DirectLineOptions options, ActivityLog log, TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// A kept token is traded for a fresh one of the same conversation while it is within the resume window, its
+    /// session within its maximum age, and its generation current (an erased person's browser starts afresh).
+    /// </summary>
+    static async Task<IResult> Token(TokenRequest? request, DirectLineTokens tokens, DirectLineOptions options, ActivityLog log,
+        DirectLineTokenGenerations generations, TimeProvider clock, CancellationToken ct)
     {
         var locale = request?.Locale is { Length: > 0 and <= 35 } l ? l : null;
-        if (request?.Resume is { Length: > 0 } kept && tokens.Read(kept) is { } earlier && earlier.ExpiresAt + options.ResumeWindow > clock.GetUtcNow())
+        if (request?.Resume is { Length: > 0 } kept && tokens.Read(kept) is { } earlier && earlier.ExpiresAt + options.ResumeWindow > clock.GetUtcNow()
+            && !tokens.SessionEnded(earlier) && await generations.IsCurrentAsync(earlier, ct))
         {
             var resumed = await log.FindConversationAsync(earlier.ConversationId, ct) is not null;
-            return Results.Ok(Answer(earlier.ConversationId, tokens.Issue(earlier.ConversationId, earlier.UserId, locale ?? earlier.Locale), resumed));
+            var token = tokens.Issue(earlier.ConversationId, earlier.UserId, locale ?? earlier.Locale, earlier.Generation, earlier.SessionStart);
+            return Results.Ok(Answer(earlier.ConversationId, token, resumed));
         }
 
         var conversationId = DirectLineIds.NewConversationId();

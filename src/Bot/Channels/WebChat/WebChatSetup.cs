@@ -12,6 +12,13 @@ public static class WebChatSetup
     public static void AddWebChat(this WebApplicationBuilder builder)
     {
         var options = builder.AddValidatedOptions<DirectLineOptions>();
+        if (builder.Environment.IsProduction() && string.IsNullOrWhiteSpace(options.Secret))
+        {
+            // A secret made up at start dies with the process (every open chat breaks at a restart) and differs per node.
+            throw new StartupException("DirectLine__Secret must be set in Production: it signs every web chat token, on every node.",
+                new InvalidOperationException("no Direct Line secret"));
+        }
+
         using (var loggers = builder.CreateStartupLoggers())
         {
             builder.Services.AddSingleton(DirectLineSecret.From(options, loggers.CreateLogger<DirectLineSecret>()));
@@ -19,6 +26,7 @@ public static class WebChatSetup
 
         var services = builder.Services;
         services.AddSingleton<DirectLineTokens>();
+        services.AddSingleton<DirectLineTokenGenerations>();
         services.AddSingleton<DirectLineAuthorization>();
         services.AddSingleton<DatabaseUseLimit>();
         services.AddSingleton<ActivityLog>();
