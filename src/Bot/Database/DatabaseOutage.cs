@@ -54,8 +54,13 @@ public static partial class DatabaseOutage
         {
             await next(http);
         }
-        catch (Exception e) when (Caused(e) && !http.Response.HasStarted)
+        catch (Exception e) when (!http.Response.HasStarted)
         {
+            if (!Caused(e) && await ReachableAsync(http.RequestServices))
+            {
+                throw; // the database is there: a bug, for the usual error handling
+            }
+
             var logger = http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseOutage));
             LogAnswered(logger, http.Request.Method, http.Request.Path, e.Message);
             http.Response.Clear();
@@ -64,6 +69,26 @@ public static partial class DatabaseOutage
             await http.Response.WriteAsync("The database is not reachable just now; try again shortly.");
         }
     });
+
+    /// <summary>
+    /// Whether a fresh connection can run a query within a second or two. Asked after a failure of any other kind: a
+    /// server going away mid-request fails in more ways than the exceptions above name (a stream closed under a read, a
+    /// connection left broken in the middle of a savepoint), and the request is then the outage's, not a bug's.
+    /// </summary>
+    static async Task<bool> ReachableAsync(IServiceProvider services)
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await using var command = services.GetRequiredService<NpgsqlDataSource>().CreateCommand("SELECT 1");
+            await command.ExecuteScalarAsync(timeout.Token);
+            return true;
+        }
+        catch (Exception)
+        {
+            return false;
+        }
+    }
 
     [LoggerMessage(LogLevel.Warning, "{Method} {Path} answered 503: the database is not reachable ({Reason})")]
     static partial void LogAnswered(ILogger logger, string method, PathString path, string reason);
