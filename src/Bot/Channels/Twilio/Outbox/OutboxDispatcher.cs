@@ -30,6 +30,12 @@ public sealed partial class OutboxDispatcher(
 
     readonly ConcurrentDictionary<Guid, Task> _open = new();
 
+    /// <summary>
+    /// Per sender, the time this node's claimed sends will reserve and have not yet: a claim counts it with the sender's
+    /// backlog in the database, or a quick second claim would take more of a slow sender than fits in its lookahead.
+    /// </summary>
+    readonly ConcurrentDictionary<string, TimeSpan> _unreserved = new(StringComparer.Ordinal);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Not before the web server listens: the built-in simulator is served by it.
@@ -101,12 +107,13 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 var claimer = scope.ServiceProvider.GetRequiredService<OutboxClaimer>();
-                var claim = await claimer.ClaimAsync(taken, stoppingToken);
+                var claim = await claimer.ClaimAsync(taken, _unreserved, stoppingToken);
                 // A typed client from the root: it is not disposable, and outlives this scope with its sends.
                 var twilio = services.GetRequiredService<TwilioMessagesApi>();
                 foreach (var send in claim.Sends)
                 {
                     taken--;
+                    Unreserved(send, +1);
                     _open[send.MessageId] = SendAsync(twilio, send, free, answers, stoppingToken);
                 }
 
@@ -148,7 +155,21 @@ public sealed partial class OutboxDispatcher(
         try
         {
             // Reserved just before the POST, so a slow start (a cold process, a starved machine) delays the slot, not squeezes the next.
-            await pacing.WaitTurnAsync(send.Plan.Request.Sender, send.Plan.Segments, stoppingToken);
+            TimeSpan wait;
+            try
+            {
+                wait = await pacing.ReserveAsync(send.Plan.Request.Sender, send.Plan.Segments, stoppingToken);
+            }
+            finally
+            {
+                Unreserved(send, -1);
+            }
+
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, stoppingToken);
+            }
+
             // Once out, a POST is not cut short by the node stopping: its answer is worth storing (RequestTimeout bounds it).
             result = await twilio.SendAsync(send.Plan.Request, CancellationToken.None);
         }
@@ -165,6 +186,15 @@ public sealed partial class OutboxDispatcher(
             answers.TryWrite(new OutboxSendResult(send, result));
             free.Release();
             _open.TryRemove(send.MessageId, out _);
+        }
+    }
+
+    void Unreserved(OutboxSend send, int sign)
+    {
+        var cost = pacing.Cost(send.Plan.Segments) * sign;
+        if (cost != TimeSpan.Zero)
+        {
+            _unreserved.AddOrUpdate(send.Plan.Request.Sender, cost, (_, time) => time + cost);
         }
     }
 

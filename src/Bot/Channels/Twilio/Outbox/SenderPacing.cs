@@ -16,7 +16,7 @@ namespace MentorBot.Bot.Channels.Twilio.Outbox;
 /// pacing is on or not. The database's clock is the only one used, so nodes with skewed clocks still share one
 /// timeline. A rate of zero turns pacing off.
 /// </summary>
-public sealed class SenderPacing(NpgsqlDataSource dataSource, TwilioOptions options, TimeProvider clock)
+public sealed class SenderPacing(NpgsqlDataSource dataSource, TwilioOptions options)
 {
     /// <summary>How much of a sender's time one claim may take: its messages hold some of the node's sends in flight meanwhile.</summary>
     public static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(2);
@@ -44,12 +44,12 @@ public sealed class SenderPacing(NpgsqlDataSource dataSource, TwilioOptions opti
         return backlog;
     }
 
-    /// <summary>Waits until <paramref name="sender"/> may send <paramref name="segments"/> segments, having reserved them.</summary>
-    public async Task WaitTurnAsync(string sender, int segments, CancellationToken ct)
+    /// <summary>Reserves <paramref name="segments"/> of <paramref name="sender"/>'s time: how long until that slot begins.</summary>
+    public async Task<TimeSpan> ReserveAsync(string sender, int segments, CancellationToken ct)
     {
         if (!IsOn)
         {
-            return;
+            return TimeSpan.Zero;
         }
 
         // A message takes [slot, slot + cost) of the sender's time; the next one starts where it ends.
@@ -61,10 +61,7 @@ public sealed class SenderPacing(NpgsqlDataSource dataSource, TwilioOptions opti
         command.Parameters.Add(new NpgsqlParameter { Value = sender, NpgsqlDbType = NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = Cost(segments), NpgsqlDbType = NpgsqlDbType.Interval });
         var seconds = (double)(await command.ExecuteScalarAsync(ct))!;
-        if (seconds > 0)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(seconds), clock, ct);
-        }
+        return seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.Zero;
     }
 
     /// <summary>Twilio said 429 with <c>Retry-After</c>: no node sends from <paramref name="sender"/> before that.</summary>
