@@ -2,6 +2,7 @@ using MentorBot.Bot.Access;
 using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace MentorBot.Bot.Privacy;
 
@@ -60,53 +61,19 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         }
 
         // Her name in what her partners were sent and told (the intro, "your mentee …", their dialogs' values):
-        // the whole name, then each part of it (a text may use her first name only).
-        foreach (var name in NameForms(person.DisplayName))
+        // the whole name, then each part of it (a text may use her first name only). Then her phone number ("reach her
+        // on +45 20 12 34 56"), in every form it is written.
+        if (partners.Length > 0)
         {
-            if (partners.Length == 0)
+            foreach (var name in NameForms(person.DisplayName))
             {
-                break;
+                await ScrubPartnersAsync(sql, partners, name, "partner", rows, now, cancellationToken);
             }
 
-            var jsonName = JsonbText(name);
-            var jsonMarker = JsonbText(ErasedText);
-            Count(rows, "partner_messages", await sql.ExecuteSqlAsync($"""
-                UPDATE messages SET text = replace(text, {name}, {ErasedText}), updated_at = {now}
-                WHERE participant_id = ANY({partners}) AND strpos(text, {name}) > 0
-                """, cancellationToken));
-            Count(rows, "partner_dialog_sessions", await sql.ExecuteSqlAsync($"""
-                UPDATE dialog_sessions SET state = replace(state::text, {jsonName}, {jsonMarker})::jsonb
-                WHERE participant_id = ANY({partners}) AND strpos(state::text, {jsonName}) > 0
-                """, cancellationToken));
-            Count(rows, "partner_activities", await sql.ExecuteSqlAsync($"""
-                UPDATE direct_line_activities SET activity = replace(activity::text, {jsonName}, {jsonMarker})::jsonb
-                WHERE conversation_id IN (SELECT c.id FROM conversations c WHERE c.participant_id = ANY({partners}))
-                  AND strpos(activity::text, {jsonName}) > 0
-                """, cancellationToken));
-        }
-
-        // Her phone number in her partners' texts ("reach her on +45 20 12 34 56"), in every form it is written.
-        foreach (var number in PhoneForms(phones))
-        {
-            if (partners.Length == 0)
+            foreach (var number in PhoneForms(phones))
             {
-                break;
+                await ScrubPartnersAsync(sql, partners, number, "partner_phone", rows, now, cancellationToken);
             }
-
-            var jsonMarker = JsonbText(ErasedText);
-            Count(rows, "partner_phone_messages", await sql.ExecuteSqlAsync($"""
-                UPDATE messages SET text = replace(text, {number}, {ErasedText}), updated_at = {now}
-                WHERE participant_id = ANY({partners}) AND strpos(text, {number}) > 0
-                """, cancellationToken));
-            Count(rows, "partner_phone_dialog_sessions", await sql.ExecuteSqlAsync($"""
-                UPDATE dialog_sessions SET state = replace(state::text, {number}, {jsonMarker})::jsonb
-                WHERE participant_id = ANY({partners}) AND strpos(state::text, {number}) > 0
-                """, cancellationToken));
-            Count(rows, "partner_phone_activities", await sql.ExecuteSqlAsync($"""
-                UPDATE direct_line_activities SET activity = replace(activity::text, {number}, {jsonMarker})::jsonb
-                WHERE conversation_id IN (SELECT c.id FROM conversations c WHERE c.participant_id = ANY({partners}))
-                  AND strpos(activity::text, {number}) > 0
-                """, cancellationToken));
         }
 
         // Her phone-link codes: a number and her id in each row.
@@ -222,6 +189,27 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         }
 
         return forms.Where(form => form.Count(char.IsAsciiDigit) >= 6).OrderByDescending(form => form.Length);
+    }
+
+    /// <summary>Replaces <paramref name="text"/> with the erased marker in her partners' messages, dialog states and web chat activities.</summary>
+    static async Task ScrubPartnersAsync(
+        DatabaseFacade sql, Guid[] partners, string text, string step, Dictionary<string, int> rows, DateTimeOffset now, CancellationToken ct)
+    {
+        var jsonText = JsonbText(text);
+        var jsonMarker = JsonbText(ErasedText);
+        Count(rows, step + "_messages", await sql.ExecuteSqlAsync($"""
+            UPDATE messages SET text = replace(text, {text}, {ErasedText}), updated_at = {now}
+            WHERE participant_id = ANY({partners}) AND strpos(text, {text}) > 0
+            """, ct));
+        Count(rows, step + "_dialog_sessions", await sql.ExecuteSqlAsync($"""
+            UPDATE dialog_sessions SET state = replace(state::text, {jsonText}, {jsonMarker})::jsonb
+            WHERE participant_id = ANY({partners}) AND strpos(state::text, {jsonText}) > 0
+            """, ct));
+        Count(rows, step + "_activities", await sql.ExecuteSqlAsync($"""
+            UPDATE direct_line_activities SET activity = replace(activity::text, {jsonText}, {jsonMarker})::jsonb
+            WHERE conversation_id IN (SELECT c.id FROM conversations c WHERE c.participant_id = ANY({partners}))
+              AND strpos(activity::text, {jsonText}) > 0
+            """, ct));
     }
 
     static void Count(Dictionary<string, int> rows, string step, int count) => rows[step] = rows.GetValueOrDefault(step) + count;
