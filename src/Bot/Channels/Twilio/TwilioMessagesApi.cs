@@ -8,8 +8,8 @@ using TwilioNumber = Twilio.Types.PhoneNumber;
 namespace MentorBot.Bot.Channels.Twilio;
 
 /// <summary>
-/// Twilio's Messages API through Twilio's own SDK: create a message, and list the ones sent to a person (<c>To</c>,
-/// <c>From</c>, <c>DateSent&gt;</c>) to find a send whose answer a crash lost. Every outcome, exceptions included, becomes
+/// Twilio's Messages API through Twilio's own SDK: create a message, and list the ones to a person (<c>To</c>,
+/// <c>From</c>, newest first) to find a send whose answer a crash or a cut connection lost. Every outcome, exceptions included, becomes
 /// a <see cref="TwilioSendResult"/> or <see cref="TwilioListResult"/>: the outbox decides what to do with it.
 /// </summary>
 public sealed class TwilioMessagesApi

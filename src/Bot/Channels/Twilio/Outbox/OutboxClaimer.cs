@@ -60,6 +60,7 @@ public sealed partial class OutboxClaimer(
             backlog[sender] = backlog.GetValueOrDefault(sender) + time;
         }
 
+        var room = pacing.IsOn ? SenderPacing.Lookahead : TimeSpan.Zero;
         var planned = new List<(Message Message, DeliveryPlan Plan)>();
         foreach (var message in due)
         {
@@ -73,7 +74,6 @@ public sealed partial class OutboxClaimer(
             // queue until about when it has room, behind the ones put back before it.
             var sender = plan.Request.Sender;
             var taken = backlog.GetValueOrDefault(sender);
-            var room = pacing.IsOn ? SenderPacing.Lookahead : TimeSpan.Zero;
             backlog[sender] = taken + pacing.Cost(plan.Segments);
             if (taken > room)
             {
