@@ -18,6 +18,41 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public string ConnectionString => Server.ConnectionString;
 
+    /// <summary>
+    /// CPU time the cluster's processes have used so far (the postmaster and its living children, from <c>/proc</c>): the
+    /// database's share of a scenario's work, beside the app's. A backend that exited takes its time with it, but the app
+    /// keeps its pooled connections open for the whole run.
+    /// </summary>
+    public TimeSpan CpuTime()
+    {
+        var postmaster = int.Parse(File.ReadLines(Path.Combine(Server.DataDirectory, "postmaster.pid")).First());
+        var ticks = 0L;
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // The fields after the command's closing parenthesis: state, ppid, … utime (14th of the line), stime (15th).
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                if (pid == postmaster || int.Parse(fields[1]) == postmaster)
+                {
+                    ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+        }
+
+        return TimeSpan.FromSeconds(ticks / 100.0); // USER_HZ is 100 on Linux
+    }
+
     public static async Task<BenchDatabase> StartAsync()
     {
         var folder = Path.Combine(Path.GetTempPath(), "mentorbot-tests", $"bench-{Guid.NewGuid():N}");

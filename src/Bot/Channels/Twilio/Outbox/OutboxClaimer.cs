@@ -2,6 +2,9 @@ using MentorBot.Data;
 using MentorBot.Data.Model;
 using MentorBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace MentorBot.Bot.Channels.Twilio.Outbox;
 
@@ -26,11 +29,14 @@ public sealed partial class OutboxClaimer(
     public async Task<OutboxClaim> ClaimAsync(int max, IReadOnlyDictionary<string, TimeSpan> unreserved, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        // Its one SaveChanges needs no savepoint of its own: a failure rolls the whole claim back (two round trips saved).
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         // Her oldest unsettled message, as a subquery run per candidate on its conversation's index entries: written as
         // NOT EXISTS, a queue that grew faster than its statistics were refreshed got a plan that read every unsettled
-        // row for each candidate (a second a claim at 20,000 queued).
+        // row for each candidate (a second a claim at 20,000 queued). The conversation and its participant come in the
+        // same statement: each round trip of a claim holds up the sends waiting for it.
         var due = await db.Messages.FromSql($"""
             SELECT m.* FROM messages m
             WHERE m.direction = 'outbound' AND m.delivery_status = 'queued' AND m.provider_message_id IS NULL AND m.send_started_at IS NULL
@@ -44,17 +50,14 @@ public sealed partial class OutboxClaimer(
             ORDER BY m.created_at
             LIMIT {max}
             FOR UPDATE OF m SKIP LOCKED
-            """).ToListAsync(ct);
+            """).Include(m => m.Conversation).ThenInclude(c => c!.Participant).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         if (due.Count == 0)
         {
             return new OutboxClaim([], 0);
         }
 
-        var participantIds = due.Where(m => m.ParticipantId is not null).Select(m => m.ParticipantId!.Value).Distinct().ToList();
-        var participants = await db.Participants.Where(p => participantIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var conversationIds = due.Select(m => m.ConversationId).Distinct().ToList();
-        var conversations = await db.Conversations.Where(c => conversationIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var backlog = await pacing.BacklogAsync(db, ct);
+        var participants = await ParticipantsAsync(due, ct);
+        var (markedAt, backlog) = await MarkNodeAliveAsync(ct);
         foreach (var (sender, time) in unreserved)
         {
             backlog[sender] = backlog.GetValueOrDefault(sender) + time;
@@ -65,7 +68,7 @@ public sealed partial class OutboxClaimer(
         foreach (var message in due)
         {
             var participant = message.ParticipantId is { } id ? participants.GetValueOrDefault(id) : null;
-            if (await CheckAsync(message, participant, conversations.GetValueOrDefault(message.ConversationId), now, ct) is not { } plan)
+            if (await CheckAsync(message, participant, message.Conversation, now, ct) is not { } plan)
             {
                 continue;
             }
@@ -88,9 +91,6 @@ public sealed partial class OutboxClaimer(
         var sends = new List<OutboxSend>(planned.Count);
         if (planned.Count > 0)
         {
-            // The in-flight mark is in the database's time, like the heartbeats and the reconciler's now(): leases are
-            // real seconds, whatever the app's clock says (a node's skewed clock, or a test clock moved months ahead).
-            var markedAt = await MarkNodeAliveAsync(ct);
             foreach (var (message, plan) in planned)
             {
                 message.SendStartedAt = markedAt;
@@ -140,19 +140,52 @@ public sealed partial class OutboxClaimer(
         return null;
     }
 
-    /// <summary>
-    /// The node's liveness is refreshed in the claim's own transaction: the heartbeat's first beat can come after a node's
-    /// first claim, or late on a starved machine, and a node with no fresh row is taken for dead — another node then
-    /// reconciled a send still in flight, found nothing at Twilio yet and sent it a second time.
-    /// </summary>
-    async Task<DateTimeOffset> MarkNodeAliveAsync(CancellationToken ct)
+    /// <summary>Each message's participant: her conversation's, unless the message names someone else (then read apart).</summary>
+    async Task<Dictionary<Guid, Participant>> ParticipantsAsync(List<Message> due, CancellationToken ct)
     {
-        var markedAt = await db.Database.SqlQuery<DateTimeOffset>($"""
-            INSERT INTO outbox_nodes (node_id, seen_at) VALUES ({node.Id}, clock_timestamp())
+        var participants = new Dictionary<Guid, Participant>();
+        foreach (var participant in due.Select(m => m.Conversation?.Participant).OfType<Participant>())
+        {
+            participants.TryAdd(participant.Id, participant);
+        }
+
+        var missing = due.Where(m => m.ParticipantId is { } id && !participants.ContainsKey(id)).Select(m => m.ParticipantId!.Value).Distinct().ToList();
+        if (missing.Count > 0)
+        {
+            foreach (var participant in await db.Participants.Where(p => missing.Contains(p.Id)).ToListAsync(ct))
+            {
+                participants[participant.Id] = participant;
+            }
+        }
+
+        return participants;
+    }
+
+    /// <summary>
+    /// Refreshes the node's liveness in the claim's own transaction and reads the senders' backlog, in one round trip.
+    /// Liveness here because the heartbeat's first beat can come after a node's first claim, or late on a starved machine,
+    /// and a node with no fresh row is taken for dead — another node then reconciled a send still in flight, found nothing
+    /// at Twilio yet and sent it a second time. The time returned marks the claimed sends in flight: the database's time,
+    /// like the heartbeats and the reconciler's now(), so leases are real seconds whatever the app's clock says (a node's
+    /// skewed clock, or a test clock moved months ahead).
+    /// </summary>
+    async Task<(DateTimeOffset MarkedAt, Dictionary<string, TimeSpan> Backlog)> MarkNodeAliveAsync(CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
+        var alive = new NpgsqlBatchCommand("""
+            INSERT INTO outbox_nodes (node_id, seen_at) VALUES ($1, clock_timestamp())
             ON CONFLICT (node_id) DO UPDATE SET seen_at = clock_timestamp()
-            RETURNING seen_at AS "Value"
-            """).ToListAsync(ct);
-        return markedAt[0];
+            RETURNING seen_at
+            """);
+        alive.Parameters.Add(new NpgsqlParameter { Value = node.Id, NpgsqlDbType = NpgsqlDbType.Text });
+        batch.BatchCommands.Add(alive);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(SenderPacing.BacklogSql));
+        await using var reader = await batch.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var markedAt = reader.GetFieldValue<DateTimeOffset>(0);
+        await reader.NextResultAsync(ct);
+        return (markedAt, await SenderPacing.ReadBacklogAsync(reader, ct));
     }
 
     /// <summary>The next moment a queued message's wait for a retry ends, after now (null: none is waiting).</summary>

@@ -5,7 +5,8 @@ namespace MentorBot.Bot.Channels.Twilio.Outbox;
 
 /// <summary>
 /// Drains the outbox on every node with up to <c>Twilio__SendsInFlight</c> sends open at once. One loop claims due
-/// messages in batches (<see cref="OutboxClaimer"/>) as sends free up, each send waits for its sender's slot and POSTs,
+/// messages in batches (<see cref="OutboxClaimer"/>) of up to <see cref="ClaimAheadFactor"/> times that many, so the next
+/// claim is made while the last one's sends are still out; each send waits for a free send and its sender's slot and POSTs,
 /// and one recorder stores the answers in batches (<see cref="SendResultRecorder"/>) and wakes the loop, since a stored
 /// answer lets her next message go. When nothing is due the loop sleeps until woken (a commit queued a message), until
 /// the next retry is due, or for <see cref="PollInterval"/> at most, in case a notification was missed. Sends other
@@ -24,6 +25,14 @@ public sealed partial class OutboxDispatcher(
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(5);
 
     static readonly TimeSpan ReconcileEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Claimed sends a node holds at most, as a multiple of the sends it has open: a claim costs a transaction however
+    /// many it takes, and sends claimed in batches of a few only as POSTs end kept the node waiting on its claims (275 a
+    /// second at 16 sends open, where the database and the API could take twice that). A claimed send still waiting for
+    /// a free send is in flight like the others: a node that dies leaves it to the reconciler, which asks Twilio first.
+    /// </summary>
+    public const int ClaimAheadFactor = 4;
 
     /// <summary>Answers stored together at most: one transaction's worth.</summary>
     const int RecordBatch = 256;
@@ -56,10 +65,12 @@ public sealed partial class OutboxDispatcher(
         var answers = Channel.CreateUnbounded<OutboxSendResult>(new UnboundedChannelOptions { SingleReader = true });
         var recording = RecordAsync(answers.Reader);
         // Not disposed: a send still open when the node gives up waiting for it releases its place after this returns.
-        var free = new SemaphoreSlim(options.SendsInFlight, options.SendsInFlight);
+        var claimable = options.SendsInFlight * ClaimAheadFactor;
+        var room = new SemaphoreSlim(claimable, claimable);
+        var open = new SemaphoreSlim(options.SendsInFlight, options.SendsInFlight);
         try
         {
-            await ClaimAsync(free, answers.Writer, stoppingToken);
+            await ClaimAsync(room, claimable, open, answers.Writer, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -73,20 +84,22 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    async Task ClaimAsync(SemaphoreSlim free, ChannelWriter<OutboxSendResult> answers, CancellationToken stoppingToken)
+    /// <param name="room">Places for claimed sends, <paramref name="claimable"/> in all; a send gives its place back once answered.</param>
+    /// <param name="open">Sends open at once (<c>Twilio__SendsInFlight</c>).</param>
+    async Task ClaimAsync(SemaphoreSlim room, int claimable, SemaphoreSlim open, ChannelWriter<OutboxSendResult> answers, CancellationToken stoppingToken)
     {
         var reconciledAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
-            // At least half the sends free before a claim: claims one message at a time, as each POST ends, would cost a
+            // At least half the places free before a claim: claims one message at a time, as each POST ends, would cost a
             // transaction per message. Idle, they are all free, so a message queued alone goes at once.
             var taken = 0;
-            for (; taken < Math.Max(1, options.SendsInFlight / 2); taken++)
+            for (; taken < Math.Max(1, claimable / 2); taken++)
             {
-                await free.WaitAsync(stoppingToken);
+                await room.WaitAsync(stoppingToken);
             }
 
-            while (taken < options.SendsInFlight && free.Wait(0))
+            while (taken < claimable && room.Wait(0))
             {
                 taken++;
             }
@@ -114,7 +127,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     taken--;
                     Unreserved(send, +1);
-                    _open[send.MessageId] = SendAsync(twilio, send, free, answers, stoppingToken);
+                    _open[send.MessageId] = SendAsync(twilio, send, room, open, answers, stoppingToken);
                 }
 
                 if (claim.Rows < taken + claim.Sends.Count)
@@ -136,7 +149,7 @@ public sealed partial class OutboxDispatcher(
             {
                 if (taken > 0)
                 {
-                    free.Release(taken);
+                    room.Release(taken);
                 }
             }
 
@@ -147,13 +160,20 @@ public sealed partial class OutboxDispatcher(
         }
     }
 
-    /// <summary>Waits for the sender's slot, POSTs, and hands the answer to the recorder; its send is free again once the POST is over.</summary>
-    async Task SendAsync(TwilioMessagesApi twilio, OutboxSend send, SemaphoreSlim free, ChannelWriter<OutboxSendResult> answers, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits for a free send and its sender's slot, POSTs, and hands the answer to the recorder; its place is free again
+    /// once the POST is over. One still waiting when the node stops is answered "not sent", and so queued again.
+    /// </summary>
+    async Task SendAsync(TwilioMessagesApi twilio, OutboxSend send, SemaphoreSlim room, SemaphoreSlim open, ChannelWriter<OutboxSendResult> answers, CancellationToken stoppingToken)
     {
         await Task.Yield();
         TwilioSendResult? result = null;
+        var sending = false;
+        var reserved = false;
         try
         {
+            await open.WaitAsync(stoppingToken);
+            sending = true;
             // Reserved just before the POST, so a slow start (a cold process, a starved machine) delays the slot, not squeezes the next.
             TimeSpan wait;
             try
@@ -162,6 +182,7 @@ public sealed partial class OutboxDispatcher(
             }
             finally
             {
+                reserved = true;
                 Unreserved(send, -1);
             }
 
@@ -183,8 +204,18 @@ public sealed partial class OutboxDispatcher(
         }
         finally
         {
+            if (!reserved)
+            {
+                Unreserved(send, -1);
+            }
+
             answers.TryWrite(new OutboxSendResult(send, result));
-            free.Release();
+            if (sending)
+            {
+                open.Release();
+            }
+
+            room.Release();
             _open.TryRemove(send.MessageId, out _);
         }
     }

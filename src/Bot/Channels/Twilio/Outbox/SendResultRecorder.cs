@@ -31,6 +31,7 @@ public sealed partial class SendResultRecorder(
     public async Task RecordAsync(IReadOnlyList<OutboxSendResult> results, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
+        db.Database.AutoSavepointsEnabled = false; // one transaction, all or nothing: a savepoint would only add round trips
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
         var accepted = results.Where(r => r.Result?.Outcome == TwilioSendOutcome.Accepted).ToList();

@@ -1,6 +1,3 @@
-using MentorBot.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -27,15 +24,15 @@ public sealed class SenderPacing(NpgsqlDataSource dataSource, TwilioOptions opti
     public TimeSpan Cost(int segments) => IsOn ? TimeSpan.FromSeconds(segments / options.MessagesPerSecond) : TimeSpan.Zero;
 
     /// <summary>The senders whose time is taken ahead of now (paced, or told by Twilio to wait), each with how far.</summary>
-    public async Task<Dictionary<string, TimeSpan>> BacklogAsync(MentorBotDb db, CancellationToken ct)
+    public const string BacklogSql = """
+        SELECT sender, extract(epoch FROM next_slot_at - clock_timestamp())::float8
+        FROM twilio_sender_slots WHERE next_slot_at > clock_timestamp()
+        """;
+
+    /// <summary>Reads the rows of <see cref="BacklogSql"/>.</summary>
+    public static async Task<Dictionary<string, TimeSpan>> ReadBacklogAsync(NpgsqlDataReader reader, CancellationToken ct)
     {
-        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
-        await using var command = new NpgsqlCommand("""
-            SELECT sender, extract(epoch FROM next_slot_at - clock_timestamp())::float8
-            FROM twilio_sender_slots WHERE next_slot_at > clock_timestamp()
-            """, connection, (NpgsqlTransaction?)db.Database.CurrentTransaction?.GetDbTransaction());
         var backlog = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
-        await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             backlog[reader.GetString(0)] = TimeSpan.FromSeconds(reader.GetDouble(1));
