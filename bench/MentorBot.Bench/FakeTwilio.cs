@@ -1,77 +1,60 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace MentorBot.Bench;
 
-/// <summary>A local stand-in for Twilio's Messages API: answers 201 with a new SID and counts the messages per recipient.</summary>
+/// <summary>
+/// A local stand-in for Twilio's Messages API on Kestrel: answers every POST 201 with a new SID and counts the messages
+/// per recipient. (On HttpListener every answer waited 40 ms for the client's delayed ACK: its headers and body went out
+/// in two writes, and Nagle held the second. That capped a node at its sends in flight / 44 ms, whatever MentorBot did.)
+/// </summary>
 public sealed class FakeTwilio : IAsyncDisposable
 {
-    readonly HttpListener _listener = new();
-    readonly Task _loop;
+    readonly WebApplication _app;
+    int _total;
 
-    FakeTwilio(int port)
+    FakeTwilio(WebApplication app, string baseUrl)
     {
-        BaseUrl = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(BaseUrl + "/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        _app = app;
+        BaseUrl = baseUrl;
     }
 
     public string BaseUrl { get; }
 
     public ConcurrentDictionary<string, int> PerRecipient { get; } = new();
 
-    int _total;
-
     /// <summary>Messages accepted so far; a counter of its own, since summing <see cref="PerRecipient"/> takes all its locks.</summary>
     public int Total => Volatile.Read(ref _total);
 
-    public static FakeTwilio Start()
+    public static async Task<FakeTwilio> StartAsync()
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return new FakeTwilio(port);
-    }
-
-    async Task LoopAsync()
-    {
-        while (_listener.IsListening)
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        FakeTwilio? fake = null;
+        app.MapPost("/{**path}", async (HttpRequest request) =>
         {
-            HttpListenerContext context;
-            try
+            var form = await request.ReadFormAsync();
+            if (form["To"].ToString() is { Length: > 0 } to)
             {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception) when (!_listener.IsListening)
-            {
-                return;
+                fake!.PerRecipient.AddOrUpdate(to, 1, (_, n) => n + 1);
+                Interlocked.Increment(ref fake._total);
             }
 
-            _ = Task.Run(async () =>
-            {
-                using var reader = new StreamReader(context.Request.InputStream);
-                var form = System.Web.HttpUtility.ParseQueryString(await reader.ReadToEndAsync());
-                if (form["To"] is { } to)
-                {
-                    PerRecipient.AddOrUpdate(to, 1, (_, n) => n + 1);
-                    Interlocked.Increment(ref _total);
-                }
-
-                context.Response.StatusCode = 201;
-                context.Response.ContentType = "application/json";
-                var body = System.Text.Encoding.UTF8.GetBytes($"{{\"sid\":\"SM{Guid.NewGuid():N}\",\"status\":\"queued\",\"error_code\":null}}");
-                await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            });
-        }
+            return Results.Content($"{{\"sid\":\"SM{Guid.NewGuid():N}\",\"status\":\"queued\",\"error_code\":null}}", "application/json", statusCode: 201);
+        });
+        await app.StartAsync();
+        fake = new FakeTwilio(app, app.Urls.First()); // the port Kestrel chose
+        return fake;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
-        await _loop;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }

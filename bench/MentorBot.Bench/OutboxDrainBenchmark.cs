@@ -16,7 +16,7 @@ public static class OutboxDrainBenchmark
     {
         await using var database = await BenchDatabase.StartAsync();
         var server = database.Server;
-        await using var twilio = FakeTwilio.Start();
+        await using var twilio = await FakeTwilio.StartAsync();
         AppProcess? node = null;
         try
         {

@@ -17,7 +17,7 @@ public static class PromptDrainBenchmark
     {
         await using var database = await BenchDatabase.StartAsync();
         var server = database.Server;
-        await using var twilio = FakeTwilio.Start();
+        await using var twilio = await FakeTwilio.StartAsync();
         var nodes = new List<AppProcess>();
         try
         {
@@ -30,7 +30,7 @@ public static class PromptDrainBenchmark
                 ["Twilio__ApiBaseUrl"] = twilio.BaseUrl,
                 ["Twilio__MessagesPerSecond"] = "0",
                 ["Scheduler__PromptPollInterval"] = "00:00:01",
-                ["Scheduler__DispatchLanes"] = options.Nodes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Scheduler__DispatchLanes"] = Lanes(options).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Scheduler__PlanInterval"] = "01:00:00",
             };
             nodes.Add(await AppProcess.StartAsync(environment)); // the first one migrates
@@ -40,8 +40,11 @@ public static class PromptDrainBenchmark
             }
 
             var options_ = new DbContextOptionsBuilder<MentorBotDb>().UseNpgsql(server.ConnectionString).Options;
+            var cpuBefore = AppCpu(nodes);
             var stopwatch = await SeedAsync(options_, options.Count);
+            var databaseCpuBefore = database.CpuTime(); // after the seed's own inserts
             var sentAt = TimeSpan.Zero;
+            var cpuSent = TimeSpan.Zero;
             while (true)
             {
                 await using var db = new MentorBotDb(options_);
@@ -49,6 +52,7 @@ public static class PromptDrainBenchmark
                 if (sent == options.Count && sentAt == TimeSpan.Zero)
                 {
                     sentAt = stopwatch.Elapsed;
+                    cpuSent = AppCpu(nodes) - cpuBefore;
                 }
 
                 var queued = await db.Messages.CountAsync(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued);
@@ -67,6 +71,8 @@ public static class PromptDrainBenchmark
             }
 
             var drained = stopwatch.Elapsed;
+            var cpu = AppCpu(nodes) - cpuBefore;
+            var databaseCpu = database.CpuTime() - databaseCpuBefore;
             await Task.Delay(TimeSpan.FromSeconds(3)); // a duplicate would arrive now
             await using var check = new MentorBotDb(options_);
             var queuedPerPhone = (await check.Messages.Where(m => m.Direction == MessageDirection.Outbound)
@@ -78,9 +84,11 @@ public static class PromptDrainBenchmark
             Console.WriteLine();
             Console.WriteLine("| measure | value |");
             Console.WriteLine("| --- | --- |");
-            Console.WriteLine($"| prompts due at once | {options.Count} on {options.Nodes} node(s), {options.Nodes} dispatch lane(s) |");
+            Console.WriteLine($"| prompts due at once | {options.Count} on {options.Nodes} node(s), {Lanes(options)} dispatch lanes |");
             Console.WriteLine($"| all prompts sent (dialogs started, replies queued) | {sentAt.TotalSeconds:F1} s ({options.Count / sentAt.TotalSeconds:F0} prompts/s) |");
             Console.WriteLine($"| all messages accepted by the fake Twilio API | {drained.TotalSeconds:F1} s ({twilio.Total} messages) |");
+            Console.WriteLine($"| app CPU time per prompt (all nodes) | {cpuSent.TotalMilliseconds / options.Count:F2} ms to send it, {cpu.TotalMilliseconds / options.Count:F2} ms with its message's delivery |");
+            Console.WriteLine($"| database CPU time per prompt | {databaseCpu.TotalMilliseconds / options.Count:F2} ms with its message's delivery |");
             Console.WriteLine($"| duplicates / losses at the API | {duplicates} / {losses} |");
             Console.WriteLine($"| prompts sent more or less than once | {twice} |");
             return duplicates == 0 && losses == 0 && twice == 0 ? 0 : 1;
@@ -93,6 +101,11 @@ public static class PromptDrainBenchmark
             }
         }
     }
+
+    static TimeSpan AppCpu(List<AppProcess> nodes) => nodes.Aggregate(TimeSpan.Zero, (sum, node) => sum + node.CpuTime());
+
+    /// <summary>The default two lanes, or one per node when there are more nodes: each node then has one to run.</summary>
+    static int Lanes(BenchOptions options) => Math.Max(2, options.Nodes);
 
     /// <summary>A branch without quiet hours (the bench runs at any hour) and one person per prompt, all due a minute ago; the clock starts at the commit.</summary>
     static async Task<Stopwatch> SeedAsync(DbContextOptions<MentorBotDb> options, int count)

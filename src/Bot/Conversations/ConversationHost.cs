@@ -163,12 +163,20 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
 
     /// <summary>Starts a dialog for her (a prompt from the scheduler, a coordinator's action), with values it needs.</summary>
     public async Task<ConversationReply> StartAsync(MentorBotDb db, Participant person, Conversation conversation, string dialogId,
-        IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
+        await StartAsync(db, person, conversation, await ActiveSessionAsync(db, person, cancellationToken), dialogId, values, cancellationToken);
+
+    /// <summary>
+    /// Starts a dialog for her when her active dialog, if any, was read already (tracked by <paramref name="db"/>): a
+    /// batch of prompts reads all its people's at once, where one query each cost 2,000 round trips per 2,000 prompts.
+    /// </summary>
+    /// <param name="running">Her active dialog, which the new one supersedes; null when she has none.</param>
+    public async Task<ConversationReply> StartAsync(MentorBotDb db, Participant person, Conversation conversation, DialogSession? running,
+        string dialogId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         using var recording = telemetry.Start(DialogTurnTelemetry.StartSpan, conversation.Channel);
         await LoadProfileAsync(db, person, cancellationToken);
         var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
-        var running = await ActiveSessionAsync(db, person, cancellationToken);
         if (running is not null)
         {
             running.Status = DialogSessionStatus.Superseded;

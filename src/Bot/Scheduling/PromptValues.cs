@@ -9,13 +9,25 @@ public static class PromptValues
 {
     public static async Task<Dictionary<string, string>> ForAsync(MentorBotDb db, Participant person, Guid? matchId, Guid? eventId, CancellationToken cancellationToken, string? kind = null)
     {
+        var match = matchId is { } theMatch ? await Matches(db).SingleAsync(m => m.Id == theMatch, cancellationToken) : null;
+        var @event = eventId is { } theEvent ? await Events(db).SingleAsync(e => e.Id == theEvent, cancellationToken) : null;
+        return For(person, match, @event, kind);
+    }
+
+    /// <summary>Matches with what the values need of them: both partners, the mentee's profile.</summary>
+    public static IQueryable<Match> Matches(MentorBotDb db) => db.Matches.Include(m => m.Mentee).ThenInclude(p => p!.Profile).Include(m => m.Mentor);
+
+    /// <summary>Events with their branch, whose time zone the date is written in.</summary>
+    public static IQueryable<Event> Events(MentorBotDb db) => db.Events.Include(e => e.Branch);
+
+    /// <summary>The values from a match and an event read already (by <see cref="Matches"/> and <see cref="Events"/>).</summary>
+    public static Dictionary<string, string> For(Participant person, Match? match, Event? @event, string? kind = null)
+    {
         // The kind lets one dialog serve several prompts (prompt_notice says one thing per kind; match_request opens with a reminder line).
         var values = new Dictionary<string, string> { ["answers.prompt_kind"] = kind ?? "" };
-        if (matchId is { } theMatch)
+        if (match is not null)
         {
-            values["answers.match_id"] = theMatch.ToString();
-            var match = await db.Matches.Include(m => m.Mentee).ThenInclude(p => p!.Profile).Include(m => m.Mentor)
-                .SingleAsync(m => m.Id == theMatch, cancellationToken);
+            values["answers.match_id"] = match.Id.ToString();
             values["answers.mentee_name"] = match.Mentee?.DisplayName ?? "";
             values["answers.mentor_name"] = match.Mentor?.DisplayName ?? "";
             values["answers.partner_name"] = (person.Id == match.MenteeId ? match.Mentor?.DisplayName : match.Mentee?.DisplayName) ?? "";
@@ -29,11 +41,10 @@ public static class PromptValues
             }
         }
 
-        if (eventId is { } theEvent)
+        if (@event is not null)
         {
-            var @event = await db.Events.Include(e => e.Branch).SingleAsync(e => e.Id == theEvent, cancellationToken);
             var zone = Branch.ZoneOf(@event.Branch);
-            values["answers.event_id"] = theEvent.ToString();
+            values["answers.event_id"] = @event.Id.ToString();
             values["answers.event_title"] = @event.Title;
             values["answers.event_date"] = TimeZoneInfo.ConvertTime(@event.StartsAt, zone).ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture);
             values["answers.event_place"] = @event.Location ?? "";

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MentorBot.Scheduler.Prompts;
 
 /// <summary>
-/// The facts the rules need (<see cref="PromptFacts"/>) for a batch of due prompts, read in six queries for the
-/// whole batch instead of five per prompt. At most one prompt per person: the dispatcher sees to it.
+/// The facts the rules need (<see cref="PromptFacts"/>) for a batch of due prompts, read in at most six queries
+/// for the whole batch instead of five per prompt. At most one prompt per person: the dispatcher sees to it.
 /// </summary>
 public sealed class BatchFacts
 {
@@ -53,13 +53,13 @@ public sealed class BatchFacts
                 .Select(s => new { s.ParticipantId, s.DialogId, s.UpdatedAt })
                 .ToListAsync(cancellationToken))
             .ToLookup(s => s.ParticipantId, s => (s.DialogId, s.UpdatedAt));
-        var matches = await db.Matches.Where(m => matchIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Status, cancellationToken);
+        var matches = matchIds.Count == 0 ? [] : await db.Matches.Where(m => matchIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Status, cancellationToken);
         var consents = (await db.Consents
                 .Where(c => people.Contains(c.ParticipantId) && c.Purpose == ConsentPurpose.Participation)
                 .Select(c => new { c.ParticipantId, c.WithdrawnAt })
                 .ToListAsync(cancellationToken))
             .ToLookup(c => c.ParticipantId, c => c.WithdrawnAt);
-        var cancelled = (await db.Events.Where(e => eventIds.Contains(e.Id) && e.CancelledAt != null).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var cancelled = eventIds.Count == 0 ? [] : (await db.Events.Where(e => eventIds.Contains(e.Id) && e.CancelledAt != null).Select(e => e.Id).ToListAsync(cancellationToken)).ToHashSet();
         return new BatchFacts(now, persons, sent, dialogs, matches, consents, cancelled);
     }
 

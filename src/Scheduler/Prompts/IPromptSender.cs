@@ -17,10 +17,11 @@ public interface IPromptSender
     bool StartsDialogs => true;
 
     /// <summary>
-    /// Called before a batch's <see cref="SendAsync"/> calls with the people it may prompt, in the same unit of work:
-    /// a sender may read what it needs for all of them at once. The batch ends with the unit of work.
+    /// Called before a batch's <see cref="SendAsync"/> calls with the prompts it may send and their people (one prompt
+    /// per person), in the same unit of work: a sender may read what it needs for all of them at once. The batch ends
+    /// with the unit of work.
     /// </summary>
-    Task PrepareAsync(MentorBotDb db, IReadOnlyCollection<Participant> people, CancellationToken cancellationToken) => Task.CompletedTask;
+    Task PrepareAsync(MentorBotDb db, IReadOnlyCollection<(ScheduledPrompt Prompt, Participant Person)> batch, CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task SendAsync(MentorBotDb db, ScheduledPrompt prompt, Participant person, CancellationToken cancellationToken);
 }

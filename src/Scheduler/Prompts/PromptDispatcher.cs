@@ -93,7 +93,7 @@ public sealed class PromptDispatcher(MentorBotDb db, IPromptSender sender, Mento
             }
 
             var facts = await BatchFacts.ReadAsync(db, mine, now, cancellationToken);
-            await sender.PrepareAsync(db, mine.Select(facts.Person).ToList(), cancellationToken);
+            await sender.PrepareAsync(db, mine.Select(p => (p, facts.Person(p))).ToList(), cancellationToken);
             var decided = new List<ScheduledPrompt>(mine.Count);
             foreach (var prompt in mine)
             {
@@ -143,7 +143,7 @@ public sealed class PromptDispatcher(MentorBotDb db, IPromptSender sender, Mento
             // Waits for a batch that holds her (unlike the batch's SKIP LOCKED): this prompt is the one to decide now.
             await db.Database.ExecuteSqlAsync($"SELECT 1 FROM participants WHERE id = {prompt.ParticipantId} FOR NO KEY UPDATE", cancellationToken);
             var facts = await BatchFacts.ReadAsync(db, [prompt], now, cancellationToken);
-            await sender.PrepareAsync(db, [facts.Person(prompt)], cancellationToken);
+            await sender.PrepareAsync(db, [(prompt, facts.Person(prompt))], cancellationToken);
             await ApplyAsync(prompt, facts.Person(prompt), PromptRules.Decide(facts.For(prompt)), now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
