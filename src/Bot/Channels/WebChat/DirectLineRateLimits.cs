@@ -33,15 +33,18 @@ public sealed class DirectLineRateLimits : IDisposable
     }
 
     /// <summary>The filter on <c>POST conversations/{id}/activities</c>.</summary>
-    public static ValueTask<object?> LimitPosts(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        From(context).LimitAsync(From(context)._posts, context, next);
+    public static ValueTask<object?> LimitPosts(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var limits = context.HttpContext.RequestServices.GetRequiredService<DirectLineRateLimits>();
+        return limits.LimitAsync(limits._posts, context, next);
+    }
 
     /// <summary>The filter on <c>POST conversations</c>.</summary>
-    public static ValueTask<object?> LimitStarts(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
-        From(context).LimitAsync(From(context)._starts, context, next);
-
-    static DirectLineRateLimits From(EndpointFilterInvocationContext context) =>
-        context.HttpContext.RequestServices.GetRequiredService<DirectLineRateLimits>();
+    public static ValueTask<object?> LimitStarts(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var limits = context.HttpContext.RequestServices.GetRequiredService<DirectLineRateLimits>();
+        return limits.LimitAsync(limits._starts, context, next);
+    }
 
     async ValueTask<object?> LimitAsync(PartitionedRateLimiter<HttpContext> limiter, EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
