@@ -8,15 +8,15 @@ namespace MentorBot.Bot.Commands;
 /// The translators' round trip, on the repository's <c>locales/</c> (found from the current folder up, or
 /// <c>--locales DIR</c>); no database, no server:
 /// <list type="bullet">
-/// <item><c>locales export --lang so [--format po] [--out FILE]</c>: every key as a PO file for Weblate, Crowdin or Poedit.</item>
-/// <item><c>locales import FILE</c>: checks the whole file, then writes the YAML and says what changed; a bad file writes nothing.</item>
+/// <item><c>locales export --lang so [--format po|xliff] [--out FILE]</c>: every key as a PO or XLIFF 1.2 file for Weblate, Crowdin or Poedit.</item>
+/// <item><c>locales import FILE</c> (PO or XLIFF): checks the whole file, then writes the YAML and says what changed; a bad file writes nothing.</item>
 /// <item><c>locales status</c>: per language, how many texts are translated, missing and outdated.</item>
 /// </list>
 /// See docs/translating.md.
 /// </summary>
 public static class LocalesCommand
 {
-    public const string Usage = "locales export --lang <code> [--format po] [--out FILE] | locales import FILE | locales status  [--locales DIR]";
+    public const string Usage = "locales export --lang <code> [--format po|xliff] [--out FILE] | locales import FILE | locales status  [--locales DIR]";
 
     public static int Run(BotCommand command, TextWriter output)
     {
@@ -45,16 +45,20 @@ public static class LocalesCommand
             return Fail(output, $"--lang must be one of {string.Join(", ", catalog.SupportedLanguages.Where(l => l != catalog.BaseLanguage))}.");
         }
 
-        if (options.GetValueOrDefault("format", "po") != "po")
+        var format = options.GetValueOrDefault("format", "po");
+        if (format is not ("po" or "xliff"))
         {
-            return Fail(output, "--format po is the one format written so far (Weblate, Crowdin and Poedit all read it).");
+            return Fail(output, "--format is po (gettext) or xliff (XLIFF 1.2); Weblate, Crowdin and Poedit read both.");
         }
 
         var entries = TranslationSet.For(folders, catalog, language);
-        var po = PoFile.Write(language, catalog.BaseLanguage, entries, entry => Note(entry, language, catalog));
-        var path = options.GetValueOrDefault("out") ?? $"mentorbot-{language}.po";
-        File.WriteAllText(path, po);
-        output.WriteLine($"Wrote {path}: {entries.Count} texts, {Count(entries, TranslationState.Missing)} untranslated, {Count(entries, TranslationState.Outdated)} outdated (marked fuzzy).");
+        var text = format == "po"
+            ? PoFile.Write(language, catalog.BaseLanguage, entries, entry => Note(entry, language, catalog, "remove the fuzzy mark"))
+            : XliffFile.Write(language, catalog.BaseLanguage, entries, entry => Note(entry, language, catalog, "set its state to translated"));
+        var path = options.GetValueOrDefault("out") ?? $"mentorbot-{language}.{(format == "po" ? "po" : "xlf")}";
+        File.WriteAllText(path, text);
+        var marked = format == "po" ? "marked fuzzy" : "state needs-review-translation";
+        output.WriteLine($"Wrote {path}: {entries.Count} texts, {Count(entries, TranslationState.Missing)} untranslated, {Count(entries, TranslationState.Outdated)} outdated ({marked}).");
         return 0;
     }
 
@@ -92,7 +96,7 @@ public static class LocalesCommand
     }
 
     // What a translator needs beside the text: the room an SMS leaves, the placeholders, and why an entry is marked.
-    static string Note(TranslationEntry entry, string language, LocaleCatalog catalog)
+    static string Note(TranslationEntry entry, string language, LocaleCatalog catalog, string markRemoval)
     {
         var lines = new List<string>
         {
@@ -100,7 +104,7 @@ public static class LocalesCommand
         };
         var placeholders = MessageTemplate.Placeholders(entry.Source);
         if (placeholders.Count > 0) lines.Add("Keep these exactly as they are: " + string.Join(" ", placeholders.Select(p => "{" + p + "}")));
-        if (entry.State == TranslationState.Outdated) lines.Add("Outdated: the base text changed after this was translated. Check it, then remove the fuzzy mark.");
+        if (entry.State == TranslationState.Outdated) lines.Add($"Outdated: the base text changed after this was translated. Check it, then {markRemoval}.");
         return string.Join('\n', lines);
     }
 

@@ -24,9 +24,7 @@ public static class ConsoleSetup
         var options = builder.AddValidatedOptions<ConsoleOptions>();
         var services = builder.Services;
         // Behind the TLS proxy every cookie is https-only (Always); SameAsRequest only where a plain-http port is normal.
-        var secure = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
-            ? CookieSecurePolicy.SameAsRequest
-            : CookieSecurePolicy.Always;
+        var secure = HttpsOnly(builder.Environment) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAntiforgery(antiforgery => antiforgery.Cookie.SecurePolicy = secure);
         services.AddHttpContextAccessor();
         new IdentityBuilder(typeof(Data.Model.Coordinator), services).AddSignInManager();
@@ -84,9 +82,18 @@ public static class ConsoleSetup
         services.AddScoped<TakeOverService>();
     }
 
+    /// <summary>Everywhere but Development and Testing the console is https-only: its cookies, and every request to it.</summary>
+    static bool HttpsOnly(IHostEnvironment environment) => !environment.IsDevelopment() && !environment.IsEnvironment("Testing");
+
     public static void MapCoordinatorConsole(this WebApplication app)
     {
         app.UseWhen(context => context.Request.Path.StartsWithSegments(ConsolePaths.Root), console => console.UseMiddleware<ConsoleSecurityHeaders>());
+        if (HttpsOnly(app.Environment))
+        {
+            // The cookies are https-only here (see AddCoordinatorConsole): plain http is refused, not answered with 500.
+            app.UseWhen(context => context.Request.Path.StartsWithSegments(ConsolePaths.Root), console => console.UseMiddleware<ConsoleHttpsRequirement>());
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

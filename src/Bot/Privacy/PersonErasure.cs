@@ -53,8 +53,13 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         var conversations = await db.Conversations.Where(c => c.ParticipantId == id).Select(c => c.Id).ToArrayAsync(cancellationToken);
         var rows = new Dictionary<string, int>();
         var sql = db.Database;
-        // Her numbers: the one on her row and any she asked to link; her partners' texts may hold either.
-        var phones = await db.PhoneVerifications.Where(v => v.ParticipantId == id).Select(v => v.Phone).Distinct().ToListAsync(cancellationToken);
+        // Her numbers: the one on her row, any she asked to link, and the ones she wrote from (her SMS and WhatsApp
+        // addresses and threads). Her partners' texts may hold any of them: linking a new number replaces the one on
+        // her row, but her mentor's introduction still gives the number she had then.
+        var phones = await db.PhoneVerifications.Where(v => v.ParticipantId == id).Select(v => v.Phone)
+            .Concat(db.ChannelIdentities.Where(i => i.ParticipantId == id && (i.Channel == Channel.Sms || i.Channel == Channel.Whatsapp)).Select(i => i.Address))
+            .Concat(db.Conversations.Where(c => c.ParticipantId == id && (c.Channel == Channel.Sms || c.Channel == Channel.Whatsapp)).Select(c => c.ChannelConversationId))
+            .Distinct().ToListAsync(cancellationToken);
         if (person.Phone is { Length: > 0 } own)
         {
             phones.Add(own);

@@ -45,7 +45,9 @@ public sealed class PersonExport(MentorBotDb db, TimeProvider clock)
             await db.Handovers.AsNoTracking().Where(h => h.ParticipantId == participantId).OrderBy(h => h.RequestedAt)
                 .Select(h => new ExportedHandover(h.Status, h.Reason, h.RequestedAt, h.TakenOverAt, h.ReleasedAt)).ToListAsync(cancellationToken),
             await db.ScheduledPrompts.AsNoTracking().Where(p => p.ParticipantId == participantId).OrderBy(p => p.DueAt)
-                .Select(p => new ExportedPrompt(p.Kind, p.DialogId, p.Status, p.DueAt, p.SentAt)).ToListAsync(cancellationToken));
+                .Select(p => new ExportedPrompt(p.Kind, p.DialogId, p.Status, p.DueAt, p.SentAt)).ToListAsync(cancellationToken),
+            await db.PhoneVerifications.AsNoTracking().Where(v => v.ParticipantId == participantId).OrderBy(v => v.CreatedAt)
+                .Select(v => new ExportedPhoneVerification(v.Phone, v.CreatedAt, v.ExpiresAt, v.Attempts, v.VerifiedAt)).ToListAsync(cancellationToken));
 
         PrivacyAudit.Add(db, document.ExportedAt, scope.CoordinatorId, "participant.exported", "participant", participantId, person.BranchId, new
         {

@@ -21,7 +21,8 @@ public sealed record PersonExportDocument(
     IReadOnlyList<ExportedSurvey> Surveys,
     IReadOnlyList<ExportedEventRegistration> EventRegistrations,
     IReadOnlyList<ExportedHandover> Handovers,
-    IReadOnlyList<ExportedPrompt> ScheduledPrompts)
+    IReadOnlyList<ExportedPrompt> ScheduledPrompts,
+    IReadOnlyList<ExportedPhoneVerification> PhoneVerifications)
 {
     public const string FormatName = "mentorbot.person_export";
     public const int CurrentVersion = 1;
@@ -74,3 +75,6 @@ public sealed record ExportedEventRegistration(
 public sealed record ExportedHandover(HandoverStatus Status, string? Reason, DateTimeOffset RequestedAt, DateTimeOffset? TakenOverAt, DateTimeOffset? ReleasedAt);
 
 public sealed record ExportedPrompt(string Kind, string DialogId, PromptStatus Status, DateTimeOffset DueAt, DateTimeOffset? SentAt);
+
+/// <summary>A code sent to a number she asked to link to her web chat: the number and what became of it, never the code's hash.</summary>
+public sealed record ExportedPhoneVerification(string Phone, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt, int WrongAttempts, DateTimeOffset? VerifiedAt);

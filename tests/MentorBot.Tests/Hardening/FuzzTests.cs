@@ -62,6 +62,9 @@ public sealed class FuzzTests(PostgresFixture postgres)
         settings["Twilio__AuthToken"] = AuthToken; // the simulator's webhooks are signed with it
         settings["Twilio__MessagesPerSecond"] = "1000";
         settings["WebChatTokenLimit__PermitLimit"] = "100000";
+        settings["DirectLineLimits__PostsPerConversation"] = "1000000"; // one client floods on purpose: the handlers, not the limits, are under test
+        settings["DirectLineLimits__PostsPerAddress"] = "1000000";
+        settings["DirectLineLimits__ConversationStartsPerAddress"] = "1000000";
         settings["Console__LoginAttemptsPerMinute"] = "10000";
         settings["Logging__LogLevel__Default"] = "Warning";
         await using var bot = await BotProcess.ServeAsync(settings);

@@ -2,9 +2,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using MentorBot.Bot.Access;
+using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Conversations.Actions;
 using MentorBot.Bot.Privacy;
+using MentorBot.Bot.Scheduling;
 using MentorBot.Data.Model;
+using MentorBot.Scheduler.Prompts;
 using MentorBot.Tests.Conversations;
 using MentorBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -21,8 +24,16 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
     const string LatinName = "Quorvanda";
     const string Name = ArabicName + " " + LatinName;
 
-    /// <summary>Her number as it may be written anywhere (E.164, without +, national, spaced) and both scripts of her name.</summary>
-    static readonly string[] Traces = ["29187364", "29 18 73 64", "2918 7364", ArabicName, LatinName];
+    /// <summary>The new number she links from her web chat, in the form she types it.</summary>
+    const string NewPhoneTyped = "28 76 54 32";
+
+    const string NewPhone = "+4528765432";
+
+    /// <summary>
+    /// Her numbers as they may be written anywhere (E.164, without +, national, spaced), the one she signed up with
+    /// and the one she linked later, and both scripts of her name.
+    /// </summary>
+    static readonly string[] Traces = ["29187364", "29 18 73 64", "2918 7364", "28765432", NewPhoneTyped, ArabicName, LatinName];
 
     [Fact]
     public async Task An_erased_mentee_leaves_no_trace_of_her_name_or_number_in_a_full_database_dump()
@@ -31,7 +42,7 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
         await SignUpBySmsAsync(database);
         var clock = new FixedClock(DateTimeOffset.UtcNow);
         var (herId, matchId) = await LiveThroughTheProgramAsync(database, clock);
-        await QueueAsync(database, Phone, $"مرحبا {Name}، لا تنسي الموعد"); // a reply still waiting in the outbox
+        await QueueAsync(database, NewPhone, $"مرحبا {Name}، لا تنسي الموعد"); // a reply still waiting in the outbox, to the number she has now
 
         var before = await DatabaseDump.FullAsync(database);
         Assert.All(Traces, trace => Assert.Contains(trace, before)); // the dump can see her: the assertions below can fail
@@ -43,6 +54,7 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             Assert.True(await db.EventRegistrations.AnyAsync(r => r.ParticipantId == herId && r.ChildrenAges.Count > 0), "an event registration with her children's ages");
             Assert.True(await db.ScheduledPrompts.AnyAsync(p => p.ParticipantId == herId && p.Status == PromptStatus.Scheduled), "scheduled prompts");
             Assert.True(await db.DialogSessions.AnyAsync(s => s.ParticipantId == herId), "dialog sessions");
+            Assert.True(await db.PhoneVerifications.AnyAsync(v => v.ParticipantId == herId && v.VerifiedAt != null), "her phone link's code");
             Assert.True(await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'retention'") == 1, "the daily retention job is among Hangfire's recurring jobs");
         }
 
@@ -92,13 +104,17 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
         await Eventually(async () => await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM messages WHERE delivery_status = 'queued'") == 0, "the outbox sent every reply");
     }
 
-    /// <summary>A mentor accepts her, she answers the start survey, both report a meeting, she registers for an event; her web chat and a handover are added.</summary>
+    /// <summary>
+    /// A mentor accepts her and both get the introduction (his gives her number), she answers the start survey, both
+    /// report a meeting, she registers for an event, and from her web chat she links a new number; a handover is added.
+    /// </summary>
     static async Task<(Guid Her, Guid Match)> LiveThroughTheProgramAsync(string database, FixedClock clock)
     {
         Participant her, mentor;
         Conversation herSms, mentorSms;
         Match match;
         Event @event;
+        Conversation webChat;
         await using (var db = TestDb.Open(database))
         {
             her = await db.Participants.Include(p => p.Branch).SingleAsync(p => p.Phone == Phone);
@@ -111,7 +127,7 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             // What the match request to the mentor said, as the prompt sender stores it.
             var toMentor = new Message { ConversationId = mentorSms.Id, ParticipantId = mentor.Id, Channel = Channel.Sms, Direction = MessageDirection.Outbound, Author = MessageAuthor.Bot, Text = $"{Name} would like you as her mentor. Write to {LatinName} soon!", DeliveryStatus = DeliveryStatus.Delivered, CreatedAt = clock.Now, UpdatedAt = clock.Now };
             // Her web chat: identity, thread, message and Direct Line activity.
-            var webChat = new Conversation { ParticipantId = her.Id, Channel = Channel.WebChat, ChannelConversationId = "dl-" + LatinName, StartedAt = clock.Now, LastActivityAt = clock.Now };
+            webChat = new Conversation { ParticipantId = her.Id, Channel = Channel.WebChat, ChannelConversationId = "dl-" + LatinName, StartedAt = clock.Now, LastActivityAt = clock.Now };
             var webMessage = new Message { ConversationId = webChat.Id, ParticipantId = her.Id, Channel = Channel.WebChat, Direction = MessageDirection.Inbound, Author = MessageAuthor.Participant, Text = $"مرحبا، أنا {Name}", DeliveryStatus = DeliveryStatus.Received, CreatedAt = clock.Now, UpdatedAt = clock.Now };
             var activity = new DirectLineActivity { ConversationId = webChat.Id, MessageId = webMessage.Id, Activity = JsonSerializer.Serialize(new { type = "message", text = webMessage.Text, from = new { id = "user-" + LatinName, name = Name } }), CreatedAt = clock.Now };
             var identity = new ChannelIdentity { ParticipantId = her.Id, Channel = Channel.WebChat, Address = "user-" + LatinName, CreatedAt = clock.Now };
@@ -124,6 +140,17 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
         var mentorChat = new ConversationHostTests.Chat(database, mentor.Id, mentorSms.Id, clock, RealDialogTests.RealLibrary, DialogActions.All());
         await mentorChat.StartAsync("match_request", match.Id, eventId: null);
         await mentorChat.SayAsync("1"); // accepts: the match starts and its prompts are planned
+        // The introduction the match planned, sent as the scheduler sends it: his tells him how to reach her.
+        await using (var db = TestDb.Open(database))
+        {
+            var introduction = await db.ScheduledPrompts.SingleAsync(p => p.MatchId == match.Id && p.ParticipantId == mentor.Id && p.Kind == PromptKinds.Introduction);
+            var host = new ConversationHost(RealDialogTests.RealLibrary, DialogActions.All(), TestTelemetry.Turns, clock, NullLogger<ConversationHost>.Instance);
+            await new DialogPromptSender(host, new ReplyOutbox(RealDialogTests.RealLibrary), clock)
+                .SendAsync(db, introduction, await db.Participants.SingleAsync(p => p.Id == mentor.Id), CancellationToken.None);
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, $"SELECT count(*) FROM messages WHERE participant_id = '{mentor.Id}' AND strpos(text, '{Phone}') > 0"));
         await mentorChat.StartAsync("meeting_report", match.Id, eventId: null);
         foreach (var line in new[] { "yes", "2", "1 3", $"Good talk with {LatinName}", "skip" })
         {
@@ -149,7 +176,17 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             await herChat.SayAsync(line);
         }
 
-        // The console exports her data first (art. 20); her name is written as she wrote it.
+        // From her web chat she links the new number she has now: the code goes to it by SMS and she types it back.
+        var herWeb = new ConversationHostTests.Chat(database, her.Id, webChat.Id, clock, RealDialogTests.RealLibrary, DialogActions.All());
+        await herWeb.StartAsync("link_phone", matchId: null, eventId: null);
+        await herWeb.SayAsync(NewPhoneTyped);
+        await herWeb.SayAsync(await SentCodeAsync(database, NewPhone));
+        await using (var db = TestDb.Open(database))
+        {
+            Assert.Equal(NewPhone, (await db.Participants.SingleAsync(p => p.Id == her.Id)).Phone);
+        }
+
+        // The console exports her data first (art. 20); her name is written as she wrote it, her phone link is in it.
         await using (var db = TestDb.Open(database))
         {
             var json = await new PersonExport(db, clock).ExportJsonAsync(her.Id, BranchScope.Admin(Guid.CreateVersion7()), CancellationToken.None);
@@ -157,8 +194,20 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             Assert.Contains($"\"display_name\": \"{Name}\"", text);
             Assert.Contains("\"partner_first_name\": \"Hanne\"", text);
             Assert.DoesNotContain("Mentorsen", text);
+            Assert.Contains("\"phone_verifications\": [", text);
+            Assert.Contains($"\"phone\": \"{NewPhone}\"", text);
         }
 
         return (her.Id, match.Id);
+    }
+
+    /// <summary>The six-digit code in the SMS queued to <paramref name="phone"/>.</summary>
+    static async Task<string> SentCodeAsync(string database, string phone)
+    {
+        await using var db = TestDb.Open(database);
+        var sms = await db.Messages.Where(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued)
+            .Join(db.Conversations.Where(c => c.Channel == Channel.Sms && c.ChannelConversationId == phone), m => m.ConversationId, c => c.Id, (m, _) => m)
+            .OrderByDescending(m => m.CreatedAt).FirstAsync();
+        return System.Text.RegularExpressions.Regex.Match(sms.Text, "[0-9]{6}").Value;
     }
 }

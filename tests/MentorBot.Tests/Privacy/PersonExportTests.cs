@@ -43,7 +43,7 @@ public sealed class PersonExportTests(PostgresFixture postgres)
         Assert.Equal(("mentorbot.person_export", 1), (root.GetProperty("format").GetString(), root.GetProperty("version").GetInt32()));
         Assert.Equal(
             ["format", "version", "exported_at", "participant", "profile", "channel_identities", "consents", "conversations", "dialog_sessions",
-             "matches", "meeting_reports", "surveys", "event_registrations", "handovers", "scheduled_prompts"],
+             "matches", "meeting_reports", "surveys", "event_registrations", "handovers", "scheduled_prompts", "phone_verifications"],
             root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(("+4520000001", "sample_branch", "active"),
             (root.GetProperty("participant").GetProperty("phone").GetString(), root.GetProperty("participant").GetProperty("branch_code").GetString(), root.GetProperty("participant").GetProperty("status").GetString()));
@@ -60,6 +60,9 @@ public sealed class PersonExportTests(PostgresFixture postgres)
         Assert.Equal("Kollektiv mentoring", root.GetProperty("event_registrations")[0].GetProperty("event_title").GetString());
         Assert.Equal("three_misses", root.GetProperty("handovers")[0].GetProperty("reason").GetString());
         Assert.Equal(0, root.GetProperty("scheduled_prompts").GetArrayLength()); // the sample's prompt is her mentor's
+        var verification = Assert.Single(root.GetProperty("phone_verifications").EnumerateArray()); // her phone link's code
+        Assert.Equal(("+4520000001", 2, true), (verification.GetProperty("phone").GetString(), verification.GetProperty("wrong_attempts").GetInt32(), verification.GetProperty("verified_at").ValueKind == JsonValueKind.String));
+        Assert.DoesNotContain("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", text); // the code's hash is no data about her
 
         await using var check = TestDb.Open(database);
         var audit = await check.AuditLog.SingleAsync(a => a.Action == "participant.exported");

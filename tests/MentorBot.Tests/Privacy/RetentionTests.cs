@@ -74,6 +74,34 @@ public sealed class RetentionTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Expired_phone_link_codes_are_pruned_daily_and_a_live_one_stays()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        Guid live;
+        await using (var db = TestDb.Open(database))
+        {
+            var branch = await db.Branches.SingleAsync(b => b.Code == "copenhagen");
+            var her = new Participant { BranchId = branch.Id, Role = ParticipantRole.Mentee, PreferredLanguage = "ar", Status = ParticipantStatus.Active, CreatedAt = Now.AddDays(-2), UpdatedAt = Now };
+            // Yesterday's code, used: its row still holds a number and her id. And the one she is typing now.
+            var used = new PhoneVerification { ParticipantId = her.Id, Phone = "+4528765432", CodeHash = "a", CreatedAt = Now.AddDays(-1), ExpiresAt = Now.AddDays(-1).AddMinutes(10), VerifiedAt = Now.AddDays(-1).AddMinutes(1) };
+            var waiting = new PhoneVerification { ParticipantId = her.Id, Phone = "+4528765433", CodeHash = "b", CreatedAt = Now.AddMinutes(-2), ExpiresAt = Now.AddMinutes(8) };
+            db.AddRange(her, used, waiting);
+            await db.SaveChangesAsync();
+            live = waiting.Id;
+        }
+
+        RetentionReport report;
+        await using (var db = TestDb.Open(database))
+        {
+            report = await Sweep(db, _clock).ApplyAsync(CancellationToken.None);
+        }
+
+        await using var check = TestDb.Open(database);
+        Assert.Equal([live], await check.PhoneVerifications.Select(v => v.Id).ToListAsync());
+        Assert.Equal(1, report.Rows["phone_verifications_expired"]);
+    }
+
+    [Fact]
     public async Task Her_own_deletion_request_withdraws_her_consent_at_once_and_erases_her_after_the_grace_period()
     {
         var database = await postgres.CreateDatabaseAsync();

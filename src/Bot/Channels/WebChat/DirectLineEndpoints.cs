@@ -6,7 +6,8 @@ namespace MentorBot.Bot.Channels.WebChat;
 /// <summary>
 /// Direct Line 3.0 under <c>/v3/directline</c>, as Web Chat and botframework-directlinejs speak it: tokens,
 /// conversations, activities (polling with watermarks, and posting), the WebSocket stream, and uploads
-/// (refused: the bot reads text only). Every refusal is a 4xx with Direct Line's ErrorResponse.
+/// (refused: the bot reads text only). Every refusal is a 4xx with Direct Line's ErrorResponse; posts and
+/// conversation starts are rate limited (<see cref="DirectLineRateLimits"/>).
 /// </summary>
 public static class DirectLineEndpoints
 {
@@ -17,10 +18,10 @@ public static class DirectLineEndpoints
         var directLine = app.MapGroup(Prefix).DisableAntiforgery();
         directLine.MapPost("/tokens/generate", GenerateToken);
         directLine.MapPost("/tokens/refresh", RefreshToken);
-        directLine.MapPost("/conversations", StartConversation);
+        directLine.MapPost("/conversations", StartConversation).AddEndpointFilter(DirectLineRateLimits.LimitStarts);
         directLine.MapGet("/conversations/{conversationId}", Reconnect);
         directLine.MapGet("/conversations/{conversationId}/activities", GetActivities);
-        directLine.MapPost("/conversations/{conversationId}/activities", PostActivity);
+        directLine.MapPost("/conversations/{conversationId}/activities", PostActivity).AddEndpointFilter(DirectLineRateLimits.LimitPosts);
         directLine.MapPost("/conversations/{conversationId}/upload", Upload);
         directLine.MapGet("/conversations/{conversationId}/stream", Stream);
     }

@@ -23,6 +23,9 @@ public static class DirectLineErrors
 
     public static IResult TextTooLong(int limit) => Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", $"A message text may be at most {limit} characters.");
 
+    public static IResult TooManyRequests(int retryAfterSeconds) =>
+        Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", $"Too many requests; try again in {retryAfterSeconds} s.");
+
     public static IResult UploadsNotSupported() => Error(StatusCodes.Status415UnsupportedMediaType, "NotSupported", "This bot does not accept files; please write your message as text.");
 
     static IResult Error(int status, string code, string message) => Results.Json(new { error = new { code, message } }, statusCode: status);

@@ -7,7 +7,7 @@ namespace MentorBot.Bot.Channels.WebChat;
 /// <summary>
 /// ASP.NET Core's rate limiter on the anonymous token endpoint of the /chat page: a fixed window per
 /// client address, answering 429 with <c>Retry-After</c>. Direct Line's own endpoints need the secret or a
-/// token, so they are not reachable anonymously.
+/// token; their posts and conversation starts have limits of their own (<see cref="DirectLineRateLimits"/>).
 /// </summary>
 public static class TokenRateLimit
 {
@@ -40,6 +40,6 @@ public static class TokenRateLimit
             return last;
         }
 
-        return context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return Hosting.ClientAddress.Of(context);
     }
 }

@@ -167,7 +167,8 @@ public sealed partial class WebChatConversations(
             hints.Add(locale);
         }
 
-        if (posted["channelData"]?["languages"] is JsonArray languages)
+        // channelData may be anything a client sends (a string, an array): only an object's languages count.
+        if (ActivityRequest.Property(posted["channelData"], "languages") is JsonArray languages)
         {
             hints.AddRange(languages.Take(10).Select(ActivityRequest.Text).OfType<string>().Where(tag => tag.Length is > 0 and <= 35));
         }

@@ -28,6 +28,7 @@ public static class WebChatSetup
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineTokenGenerations>();
         services.AddSingleton<DirectLineAuthorization>();
+        services.AddSingleton<DirectLineRateLimits>();
         services.AddSingleton<DatabaseUseLimit>();
         services.AddSingleton<ActivityLog>();
         services.AddSingleton<ActivityStreams>();
@@ -38,6 +39,7 @@ public static class WebChatSetup
         services.AddHostedService(provider => provider.GetRequiredService<ActivityNotificationListener>());
         services.AddHealthChecks().AddCheck<WebChatHealthCheck>("webchat");
         services.AddTokenRateLimit(builder.AddValidatedOptions<TokenRateLimitOptions>());
+        builder.AddValidatedOptions<DirectLineRateLimitOptions>();
     }
 
     public static void MapWebChat(this WebApplication app)

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using MentorBot.Bot.Commands;
 using MentorBot.Bot.Dialogs.Localization;
 using MentorBot.Bot.Dialogs.Localization.Translation;
@@ -8,8 +9,8 @@ namespace MentorBot.Tests.Dialogs.Localization;
 
 /// <summary>
 /// <c>locales export / import / status</c> on a copy of the repository's locales and dialogs: a Somali PO
-/// file edited as a PO tool writes it comes back as exactly the expected YAML change, and a bad file
-/// writes nothing at all.
+/// or XLIFF file edited as a translation tool writes it comes back as exactly the expected YAML change, and a
+/// bad file writes nothing at all.
 /// </summary>
 public sealed class LocalesRoundTripTests : IDisposable
 {
@@ -24,6 +25,10 @@ public sealed class LocalesRoundTripTests : IDisposable
     string Locales => Path.Combine(_root, "locales");
 
     string Po => Path.Combine(_root, "so.po");
+
+    string Xlf => Path.Combine(_root, "so.xlf");
+
+    static readonly XNamespace Xliff = "urn:oasis:names:tc:xliff:document:1.2";
 
     [Fact]
     public void A_Somali_file_exported_edited_in_a_PO_tool_and_imported_changes_exactly_what_she_changed()
@@ -73,6 +78,107 @@ public sealed class LocalesRoundTripTests : IDisposable
         Assert.Equal(0, Run("export", "--lang", "so", "--out", Po));
         Assert.Contains("#, fuzzy\nmsgctxt \"welcome.greeting\"", File.ReadAllText(Po), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_Somali_XLIFF_file_holds_what_the_PO_file_holds_and_an_edited_target_changes_exactly_that_text()
+    {
+        Assert.Equal(0, Run("export", "--lang", "so", "--format", "xliff", "--out", Xlf));
+        var document = XDocument.Load(Xlf);
+        var file = Assert.Single(document.Root!.Elements(Xliff + "file"));
+        Assert.Equal(("1.2", "en", "so"), ((string?)document.Root.Attribute("version"), (string?)file.Attribute("source-language"), (string?)file.Attribute("target-language")));
+        var greeting = Unit(document, "welcome.greeting");
+        Assert.Equal(Catalog().OwnTexts("en")["welcome.greeting"], greeting.Element(Xliff + "source")!.Value);
+        Assert.Equal(Catalog().OwnTexts("so")["welcome.greeting"], greeting.Element(Xliff + "target")!.Value);
+        Assert.Equal("translated", (string?)greeting.Element(Xliff + "target")!.Attribute("state"));
+        Assert.StartsWith("SMS: at most 3 parts, about 459 characters", greeting.Element(Xliff + "note")!.Value, StringComparison.Ordinal);
+        Assert.Contains("dialogs/welcome.yaml:greet", greeting.Descendants(Xliff + "context").Select(c => c.Value));
+        Assert.Contains(document.Descendants(Xliff + "note"), note => note.Value.Contains("Keep these exactly as they are: {name}", StringComparison.Ordinal));
+        Assert.Equal(0, Run("export", "--lang", "so", "--out", Po));
+        Assert.Equal(PoFile.Read(File.ReadAllText(Po)).Entries, XliffFile.Read(File.ReadAllText(Xlf)).Entries); // the same keys, texts and marks
+        var before = Snapshot("so");
+
+        // She rewords one text in her tool, which writes the file back its own way (other indentation, a BOM).
+        const string reworded = "Soo dhawoow! Waxaan kuu qori doonaa Af-Soomaali. Luqad kale, qor LUQAD.";
+        greeting.Element(Xliff + "target")!.Value = reworded;
+        File.WriteAllText(Xlf, document.ToString(SaveOptions.DisableFormatting), new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var output = new StringWriter();
+        Assert.Equal(0, Run(output, "import", Xlf));
+
+        Assert.Contains("so: 1 changed, 0 added", output.ToString(), StringComparison.Ordinal);
+        var after = Snapshot("so");
+        Assert.Equal([".source-hashes.yaml", "welcome.yaml"], after.Keys.Where(name => !before.TryGetValue(name, out var old) || old != after[name]).Order().ToList());
+        Assert.Equal([$"welcome.greeting: \"{reworded}\""], Lines(after["welcome.yaml"]).Except(Lines(before["welcome.yaml"])).ToList());
+        Assert.Equal(Lines(before["welcome.yaml"]).Count, Lines(after["welcome.yaml"]).Count);
+
+        var again = new StringWriter();
+        Assert.Equal(0, Run(again, "import", Xlf));
+        Assert.Contains("so: 0 changed, 0 added", again.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_XLIFF_an_untranslated_text_needs_translation_and_an_outdated_one_needs_review_and_is_left_as_it_was()
+    {
+        Assert.Equal(0, Run("export", "--lang", "so", "--out", Po));
+        Assert.Equal(0, Run("import", Po)); // stamps every translation with its source's hash
+        var en = Path.Combine(Locales, "en", "welcome.yaml");
+        File.WriteAllText(en, File.ReadAllText(en).Replace("Welcome to the Mentor Network!", "Welcome to the Mentor Network, glad you are here!", StringComparison.Ordinal));
+        var so = Path.Combine(Locales, "so", "welcome.yaml");
+        File.WriteAllText(so, string.Join('\n', Lines(File.ReadAllText(so)).Where(line => !line.StartsWith("welcome.ask_role:", StringComparison.Ordinal))));
+
+        Assert.Equal(0, Run("export", "--lang", "so", "--format", "xliff", "--out", Xlf));
+        var document = XDocument.Load(Xlf);
+        var outdated = Unit(document, "welcome.greeting").Element(Xliff + "target")!;
+        var missing = Unit(document, "welcome.ask_role").Element(Xliff + "target")!;
+        Assert.Equal(("needs-review-translation", "needs-translation", ""), ((string?)outdated.Attribute("state"), (string?)missing.Attribute("state"), missing.Value));
+        Assert.Contains("set its state to translated", Unit(document, "welcome.greeting").Element(Xliff + "note")!.Value, StringComparison.Ordinal);
+
+        // She translates the missing one and rewords the outdated one without checking it off: only the first is written.
+        missing.Value = "Ma waxaad rabtaa inaad hesho la-taliye, mise inaad noqoto la-taliye?";
+        outdated.Value = "Soo dhawoow!";
+        document.Save(Xlf);
+        var output = new StringWriter();
+        Assert.Equal(0, Run(output, "import", Xlf));
+        Assert.Contains("so: 0 changed, 1 added", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("1 fuzzy left as they were", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal("Ma waxaad rabtaa inaad hesho la-taliye, mise inaad noqoto la-taliye?", Catalog().OwnTexts("so")["welcome.ask_role"]);
+        Assert.NotEqual("Soo dhawoow!", Catalog().OwnTexts("so")["welcome.greeting"]);
+    }
+
+    [Theory]
+    [InlineData("a lost placeholder")]
+    [InlineData("a lost key")]
+    [InlineData("a document type declaration")]
+    [InlineData("not XML at all")]
+    public void A_bad_XLIFF_file_writes_nothing(string problem)
+    {
+        Assert.Equal(0, Run("export", "--lang", "so", "--format", "xliff", "--out", Xlf));
+        var document = XDocument.Load(Xlf);
+        var text = problem switch
+        {
+            "a lost placeholder" => Edited(document, d => Unit(d, "menu.ask").Element(Xliff + "target")!.Value = "Qoraal aan lahayn meel banaan"),
+            "a lost key" => Edited(document, d => Unit(d, "welcome.ask_role").Remove()),
+            "a document type declaration" => "<?xml version=\"1.0\"?><!DOCTYPE xliff [<!ENTITY big \"big\">]>" + document.Root,
+            _ => "<xliff version=\"1.2\"",
+        };
+        File.WriteAllText(Xlf, text);
+        var before = Snapshot("so");
+        var output = new StringWriter();
+
+        Assert.Equal(1, Run(output, "import", Xlf));
+
+        Assert.Contains("Nothing was written", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot("so"));
+        Assert.False(File.Exists(Path.Combine(Locales, "so", SourceHashes.FileName)), problem);
+
+        static string Edited(XDocument document, Action<XDocument> edit)
+        {
+            edit(document);
+            return document.ToString();
+        }
+    }
+
+    static XElement Unit(XDocument document, string key) =>
+        document.Descendants(Xliff + "trans-unit").Single(unit => (string?)unit.Attribute("id") == key);
 
     public static TheoryData<string, string> BadFiles => new()
     {

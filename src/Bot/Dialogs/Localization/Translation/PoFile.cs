@@ -2,9 +2,6 @@ using System.Text;
 
 namespace MentorBot.Bot.Dialogs.Localization.Translation;
 
-/// <summary>One entry of a PO file as a translation tool left it.</summary>
-public sealed record PoEntry(string Key, string Source, string Translation, bool Fuzzy);
-
 /// <summary>
 /// gettext PO, the format Weblate, Crowdin and Poedit read and write: <c>msgctxt</c> is the key,
 /// <c>msgid</c> the base text, <c>msgstr</c> her language's text; a <c>#.</c> comment tells the translator
@@ -36,9 +33,9 @@ public static class PoFile
     }
 
     /// <summary>The language from the header and the entries; a malformed file is an <see cref="InvalidDataException"/> naming the line.</summary>
-    public static (string? Language, IReadOnlyList<PoEntry> Entries) Read(string text)
+    public static (string? Language, IReadOnlyList<TranslatedEntry> Entries) Read(string text)
     {
-        var entries = new List<PoEntry>();
+        var entries = new List<TranslatedEntry>();
         string? language = null;
         string? context = null, source = null, translation = null, field = null;
         var fuzzy = false;
@@ -58,7 +55,7 @@ public static class PoFile
             }
             else
             {
-                entries.Add(new PoEntry(context, source, translation ?? "", fuzzy));
+                entries.Add(new TranslatedEntry(context, source, translation ?? "", fuzzy));
             }
             (context, source, translation, field, fuzzy) = (null, null, null, null, false);
         }

@@ -7,22 +7,22 @@ public sealed record ImportResult(string? Language, IReadOnlyList<string> Proble
 }
 
 /// <summary>
-/// Reads a translated PO file and, only when every entry passes, writes her language's texts and their
+/// Reads a translated PO or XLIFF 1.2 file and, only when every entry passes, writes her language's texts and their
 /// source hashes. Checks: a supported language other than the base; exactly the base language's keys (none
 /// new, none lost); each translation with the base text's placeholders, within the SMS budget, and with
 /// sound direction marks in right-to-left languages. Empty translations are left as they were; fuzzy ones
-/// (not yet checked by the translator) too.
+/// (not yet checked by the translator: PO's fuzzy, XLIFF's needs-review states) too.
 /// </summary>
 public static class TranslationImport
 {
-    public static ImportResult Run(LocaleFolders folders, string poText)
+    public static ImportResult Run(LocaleFolders folders, string fileText)
     {
         var catalog = LocaleCatalogLoader.Load(folders.Locales);
         string? language;
-        IReadOnlyList<PoEntry> entries;
+        IReadOnlyList<TranslatedEntry> entries;
         try
         {
-            (language, entries) = PoFile.Read(poText);
+            (language, entries) = Read(fileText);
         }
         catch (InvalidDataException e)
         {
@@ -31,7 +31,7 @@ public static class TranslationImport
 
         if (language is null || !catalog.SupportedLanguages.Contains(language))
         {
-            return Refused(language, $"the file's Language header ('{language}') is not one of {string.Join(", ", catalog.SupportedLanguages)}.");
+            return Refused(language, $"the file's language (PO's Language header, XLIFF's target-language: '{language}') is not one of {string.Join(", ", catalog.SupportedLanguages)}.");
         }
 
         if (language == catalog.BaseLanguage)
@@ -94,6 +94,10 @@ public static class TranslationImport
         SourceHashes.Write(folders.Language(language), hashes);
         return new ImportResult(language, [], changed, added, unchanged, entries.Count(e => e.Fuzzy && expected.Contains(e.Key)));
     }
+
+    /// <summary>PO or XLIFF, told apart by the first character: an XML file starts with '&lt;', a PO file never does.</summary>
+    static (string? Language, IReadOnlyList<TranslatedEntry> Entries) Read(string text) =>
+        text.TrimStart('\uFEFF', ' ', '\t', '\r', '\n').StartsWith('<') ? XliffFile.Read(text) : PoFile.Read(text);
 
     static ImportResult Refused(string? language, string problem) => new(language, [problem], [], [], 0, 0);
 }
