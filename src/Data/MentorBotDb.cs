@@ -38,6 +38,8 @@ public sealed class MentorBotDb(DbContextOptions<MentorBotDb> options) : DbConte
     public DbSet<OutboxNode> OutboxNodes => Set<OutboxNode>();
     public DbSet<PhoneVerification> PhoneVerifications => Set<PhoneVerification>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CoordinatorRecoveryCode> CoordinatorRecoveryCodes => Set<CoordinatorRecoveryCode>();
+    public DbSet<CoordinatorSetupLink> CoordinatorSetupLinks => Set<CoordinatorSetupLink>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -3,7 +3,7 @@ using MentorBot.Data.Settings;
 
 namespace MentorBot.Bot.Coordinator;
 
-/// <summary>Console settings (section <c>Console</c>): how hard a login is to guess at.</summary>
+/// <summary>Console settings (section <c>Console</c>): how hard a login is to guess at, and how long a setup link lasts.</summary>
 public sealed class ConsoleOptions : IOptionsSection
 {
     public static string Section => "Console";
@@ -22,4 +22,8 @@ public sealed class ConsoleOptions : IOptionsSection
     /// <summary>Minimum password length (Identity's other rules are off: length beats character classes).</summary>
     [Range(8, 128)]
     public int MinPasswordLength { get; set; } = 12;
+
+    /// <summary>How long a setup link an admin hands over stays good (it also ends when used, or when a newer one is made).</summary>
+    [Range(typeof(TimeSpan), "00:05:00", "30.00:00:00")]
+    public TimeSpan SetupLinkLifetime { get; set; } = TimeSpan.FromHours(72);
 }

@@ -52,6 +52,10 @@ public static class ConsoleSetup
             cookie.Cookie.SecurePolicy = secure;
         });
         services.ConfigureAll<CookieAuthenticationOptions>(cookie => cookie.Cookie.SecurePolicy = secure); // Identity's other cookies too
+        // Her security stamp is checked on every request (one read of her row): disabling her, resetting her
+        // two-factor or a new password ends her open sessions at their very next request, and a changed role
+        // or branch list counts at once. The default, every 30 minutes, left a disabled account in for that long.
+        services.Configure<SecurityStampValidatorOptions>(stamp => stamp.ValidationInterval = TimeSpan.Zero);
         services.AddAuthorizationBuilder()
             .AddPolicy(ConsoleClaims.ConsolePolicy, policy => policy.RequireAuthenticatedUser().AddAuthenticationSchemes(IdentityConstants.ApplicationScheme))
             .AddPolicy(ConsoleClaims.AdminPolicy, policy => policy.RequireRole(ConsoleClaims.AdminRole).AddAuthenticationSchemes(IdentityConstants.ApplicationScheme));
@@ -73,13 +77,20 @@ public static class ConsoleSetup
             pages.Conventions.AuthorizeFolder("/", ConsoleClaims.ConsolePolicy);
             pages.Conventions.AllowAnonymousToPage("/Login");
             pages.Conventions.AllowAnonymousToPage("/LoginTwoFactor");
+            pages.Conventions.AllowAnonymousToPage("/LoginRecovery");
+            pages.Conventions.AllowAnonymousToPage("/Setup");
             pages.Conventions.AuthorizePage("/Audit", ConsoleClaims.AdminPolicy);
+            pages.Conventions.AuthorizePage("/Accounts", ConsoleClaims.AdminPolicy);
+            pages.Conventions.AuthorizePage("/Account", ConsoleClaims.AdminPolicy);
         });
         services.AddSingleton<ConsoleTexts>();
         services.AddScoped<ConsoleText>();
         services.AddScoped<ConsoleAccessReader>();
         services.AddScoped<ConsoleAudit>();
         services.AddScoped<TakeOverService>();
+        services.AddScoped<SetupLinks>();
+        services.AddScoped<CoordinatorAdministration>();
+        services.AddScoped<TwoFactorEnrolment>();
     }
 
     /// <summary>Everywhere but Development and Testing the console is https-only: its cookies, and every request to it.</summary>

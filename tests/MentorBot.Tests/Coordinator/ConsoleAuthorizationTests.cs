@@ -1,5 +1,7 @@
 using System.Net;
+using MentorBot.Data.Model;
 using MentorBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace MentorBot.Tests.CoordinatorConsole;
 
@@ -22,6 +24,7 @@ public sealed class ConsoleAuthorizationTests(PostgresFixture postgres)
     {
         var database = await postgres.CreateDatabaseAsync();
         var data = await ConsoleTestData.SeedAsync(database);
+        await SeedCrossBranchMatchAsync(database, data);
         await using var bot = await BotProcess.ServeAsync(ConsoleTestData.Settings(database));
 
         // route → expected status for anonymous, coordinator A, coordinator B, admin
@@ -46,6 +49,10 @@ public sealed class ConsoleAuthorizationTests(PostgresFixture postgres)
             ("/console/jobs", [Login, Forbidden, Forbidden, Ok]), // Hangfire's dashboard, behind the admin policy
             ("/console/jobs/recurring", [Login, Forbidden, Forbidden, Ok]),
             ("/console/account/two-factor", [Login, Ok, Ok, Ok]),
+            ("/console/accounts", [Login, Forbidden, Forbidden, Ok]), // managing accounts: admins only
+            ($"/console/accounts/{data.CoordinatorA}", [Login, Forbidden, Forbidden, Ok]),
+            ($"/console/accounts/{Guid.NewGuid()}", [Login, Forbidden, Forbidden, Hidden]),
+            ("/console/setup/no-such-token", [Ok, Ok, Ok, Ok]), // a setup link's page is open; a wrong token sets nothing
         };
 
         var clients = new Dictionary<Who, ConsoleClient>
@@ -89,6 +96,8 @@ public sealed class ConsoleAuthorizationTests(PostgresFixture postgres)
             ("/console/people", $"/console/people/{data.MenteeB}?handler=Export", [], Who.Admin, Ok),
             ("/console/people", "/console/people", new() { ["Query"] = "Olena" }, Who.CoordinatorA, Ok),
             ("/console/people", $"/console/people/{data.MenteeA}?handler=TakeOver", [], Who.CoordinatorA, HttpStatusCode.Redirect),
+            ("/console/people", $"/console/accounts/{data.CoordinatorB}?handler=Disable", [], Who.CoordinatorA, Forbidden),
+            ("/console/people", "/console/accounts", new() { ["Email"] = "x@example.org", ["Role"] = "Admin" }, Who.CoordinatorA, Forbidden),
         };
         foreach (var (formPage, action, fields, who, want) in actions)
         {
@@ -103,6 +112,33 @@ public sealed class ConsoleAuthorizationTests(PostgresFixture postgres)
         using (var search = await clients[Who.CoordinatorA].PostFormAsync("/console/people", "/console/people", new Dictionary<string, string> { ["Query"] = "Olena" }))
         {
             Assert.DoesNotContain(data.MenteeB.ToString(), await search.Content.ReadAsStringAsync());
+        }
+
+        // Her page, her matches and the reports in branch A show nothing of her match in branch B: not its
+        // partner's name, not its report; the admin sees both.
+        foreach (var path in new[] { $"/console/people/{data.MenteeA}", "/console/matches", "/console/reports" })
+        {
+            using var page = await clients[Who.CoordinatorA].GetAsync(path);
+            var html = await page.Content.ReadAsStringAsync();
+            foreach (var secret in new[] { CrossBranchPartner, CrossBranchNote })
+            {
+                if (html.Contains(secret, StringComparison.Ordinal))
+                {
+                    failures.Add($"CoordinatorA GET {path} shows '{secret}' of branch B");
+                }
+            }
+        }
+
+        using (var own = await clients[Who.CoordinatorA].GetAsync($"/console/people/{data.MenteeA}"))
+        {
+            Assert.Contains("Hanne", await own.Content.ReadAsStringAsync()); // her partner in branch A is there
+        }
+
+        using (var all = await clients[Who.Admin].GetAsync($"/console/people/{data.MenteeA}"))
+        {
+            var html = await all.Content.ReadAsStringAsync();
+            Assert.Contains(CrossBranchPartner, html);
+            Assert.Contains(CrossBranchNote, html);
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -141,6 +177,21 @@ public sealed class ConsoleAuthorizationTests(PostgresFixture postgres)
             Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
             Assert.DoesNotContain("<script>", await response.Content.ReadAsStringAsync());
         }
+    }
+
+    const string CrossBranchPartner = "Mette";
+    const string CrossBranchNote = "branch-B-only report note";
+
+    /// <summary>Branch A's mentee also had a match in branch B (with B's mentor), with a report: none of it is A's business.</summary>
+    static async Task SeedCrossBranchMatchAsync(string database, ConsoleTestData data)
+    {
+        await using var db = TestDb.Open(database);
+        var mentorB = await db.Participants.Where(p => p.DisplayName == CrossBranchPartner).Select(p => p.Id).SingleAsync();
+        var now = DateTimeOffset.UtcNow;
+        var match = new Match { BranchId = data.BranchB, MenteeId = data.MenteeA, MentorId = mentorB, Status = MatchStatus.Ended, RequestedAt = now.AddDays(-200), StartedAt = now.AddDays(-199), EndedAt = now.AddDays(-60) };
+        db.Matches.Add(match);
+        db.MeetingReports.Add(new MeetingReport { MatchId = match.Id, ReporterId = mentorB, ReporterRole = ParticipantRole.Mentor, Met = true, Channel = Channel.Sms, SubmittedAt = now.AddDays(-100), Note = CrossBranchNote });
+        await db.SaveChangesAsync();
     }
 
     internal static async Task<ConsoleClient> SignedInAsync(BotProcess bot, string email, string? totpKey = null)

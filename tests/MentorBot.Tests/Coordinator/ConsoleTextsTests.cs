@@ -25,6 +25,6 @@ public sealed partial class ConsoleTextsTests
     }
 
     // T["key"], T.Format("key", …) and the notice/error keys page models return.
-    [GeneratedRegex("""(?:T\["|T\.Format\("|")((?:layout|nav|login2fa|login|twofactor|dashboard|handover|people|person|transcript|surveys|prompts|matches|reports|events|audit|erase|proposal)\.[a-z0-9_.]+)"\]?""")]
+    [GeneratedRegex("""(?:T\["|T\.Format\("|")((?:layout|nav|login2fa|login|twofactor|recovery|setup|accounts|dashboard|handover|people|person|transcript|surveys|prompts|matches|reports|events|audit|erase|proposal)\.[a-z0-9_.]+)"\]?""")]
     private static partial Regex UsedKey();
 }

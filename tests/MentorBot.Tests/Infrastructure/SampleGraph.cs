@@ -105,6 +105,12 @@ public sealed class SampleGraph
                 CreatedAt = At, ExpiresAt = At.AddMinutes(10), Attempts = 2, VerifiedAt = At.AddMinutes(3),
             },
             new DataProtectionKey { Id = 11, FriendlyName = "key-0f7c", Xml = "<key id=\"0f7c\" version=\"1\" />", CreatedAt = At },
+            new CoordinatorRecoveryCode { CoordinatorId = coordinator.Id, CodeHash = "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae", CreatedAt = At, UsedAt = At.AddDays(2) },
+            new CoordinatorSetupLink
+            {
+                CoordinatorId = coordinator.Id, TokenHash = "fcde2b2edba56bf408601fb721fe9b5c338d10ee429ea04fae5511b68fbf8fb9", CreatedBy = coordinator.Id,
+                CreatedAt = At, ExpiresAt = At.AddDays(3), UsedAt = At.AddHours(5),
+            },
             new AuditEntry { Id = 5, At = At, ActorKind = ActorKind.Coordinator, ActorId = coordinator.Id, Action = "transcript.viewed", SubjectKind = "participant", SubjectId = mentee.Id, BranchId = branch.Id, Details = """{"messages": 12}""" },
         ];
         return new SampleGraph { Branch = branch, Mentee = mentee, Mentor = mentor, All = all };

@@ -17,6 +17,17 @@ public sealed class ConsoleAudit(MentorBotDb db, TimeProvider clock)
             Details = details is null ? null : JsonSerializer.Serialize(details),
         });
 
+    /// <summary>
+    /// Adds a row about a console account (subject kind <c>coordinator</c>): <paramref name="actorId"/> is the admin
+    /// who changed it, or she herself (a recovery code used at login, before she has a scope).
+    /// </summary>
+    public void AddAccount(Guid? actorId, string action, Guid coordinatorId, object? details = null) =>
+        db.AuditLog.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), ActorKind = ActorKind.Coordinator, ActorId = actorId, Action = action,
+            SubjectKind = "coordinator", SubjectId = coordinatorId, Details = details is null ? null : JsonSerializer.Serialize(details),
+        });
+
     /// <summary>Records a view at once: a page that only reads still leaves its trace.</summary>
     public async Task ViewedAsync(BranchScope access, string action, string subjectKind, Guid subjectId, Guid? branchId, CancellationToken cancellationToken)
     {

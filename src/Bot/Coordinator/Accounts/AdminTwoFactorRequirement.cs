@@ -11,7 +11,7 @@ public sealed class AdminTwoFactorRequirement(RequestDelegate next)
         var user = context.User;
         var path = context.Request.Path;
         var exempt = path.StartsWithSegments(ConsolePaths.TwoFactorSetup) || path.StartsWithSegments(ConsolePaths.Logout)
-            || path.StartsWithSegments(ConsolePaths.Login) || path.StartsWithSegments(ConsolePaths.Assets);
+            || path.StartsWithSegments(ConsolePaths.Login) || path.StartsWithSegments(ConsolePaths.Assets) || path.StartsWithSegments(ConsolePaths.Setup);
         if (!exempt && user.Identity?.IsAuthenticated == true && user.IsInRole(ConsoleClaims.AdminRole)
             && user.FindFirst(ConsoleClaims.TwoFactor)?.Value != "true")
         {

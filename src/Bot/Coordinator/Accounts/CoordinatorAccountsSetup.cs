@@ -23,6 +23,7 @@ public static class CoordinatorAccountsSetup
         builder.ProtectKeyRing(dataProtection);
         services.AddOptions<KeyManagementOptions>()
             .Configure<IServiceScopeFactory, TimeProvider>((keys, scopes, clock) => keys.XmlRepository = new DatabaseKeyRepository(scopes, clock));
+        services.AddSingleton<AuthenticatorKeyProtection>();
         services.AddIdentityCore<Data.Model.Coordinator>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;

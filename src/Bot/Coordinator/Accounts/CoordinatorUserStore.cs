@@ -9,15 +9,17 @@ namespace MentorBot.Bot.Coordinator.Accounts;
 /// ASP.NET Core Identity's store over the <c>coordinators</c> table: the coordinator row is the console
 /// account (password hash, security stamp, lockout, authenticator key), so no second user table has to be
 /// kept in step with it. The e-mail is the user name. Roles are the row's <see cref="CoordinatorRole"/>,
-/// turned into a role claim by <see cref="CoordinatorClaimsFactory"/>.
+/// turned into a role claim by <see cref="CoordinatorClaimsFactory"/>. The authenticator key is kept encrypted
+/// (<see cref="AuthenticatorKeyProtection"/>), recovery codes as hashes in their own table (<see cref="RecoveryCodes"/>).
 /// </summary>
-public sealed class CoordinatorUserStore(MentorBotDb db, TimeProvider clock) :
+public sealed class CoordinatorUserStore(MentorBotDb db, TimeProvider clock, AuthenticatorKeyProtection keys) :
     IUserPasswordStore<Data.Model.Coordinator>,
     IUserEmailStore<Data.Model.Coordinator>,
     IUserSecurityStampStore<Data.Model.Coordinator>,
     IUserLockoutStore<Data.Model.Coordinator>,
     IUserTwoFactorStore<Data.Model.Coordinator>,
-    IUserAuthenticatorKeyStore<Data.Model.Coordinator>
+    IUserAuthenticatorKeyStore<Data.Model.Coordinator>,
+    IUserTwoFactorRecoveryCodeStore<Data.Model.Coordinator>
 {
     public async Task<IdentityResult> CreateAsync(Data.Model.Coordinator user, CancellationToken cancellationToken)
     {
@@ -32,6 +34,12 @@ public sealed class CoordinatorUserStore(MentorBotDb db, TimeProvider clock) :
 
     public async Task<IdentityResult> UpdateAsync(Data.Model.Coordinator user, CancellationToken cancellationToken)
     {
+        // A key stored in plain text before migration 0014 is encrypted the first time her row is saved again.
+        if (user.AuthenticatorKey is { } stored && !AuthenticatorKeyProtection.IsProtected(stored))
+        {
+            user.AuthenticatorKey = keys.Protect(stored);
+        }
+
         if (db.Entry(user).State == EntityState.Detached)
         {
             db.Coordinators.Update(user);
@@ -161,11 +169,34 @@ public sealed class CoordinatorUserStore(MentorBotDb db, TimeProvider clock) :
 
     public Task SetAuthenticatorKeyAsync(Data.Model.Coordinator user, string key, CancellationToken cancellationToken)
     {
-        user.AuthenticatorKey = key;
+        user.AuthenticatorKey = keys.Protect(key);
         return Task.CompletedTask;
     }
 
-    public Task<string?> GetAuthenticatorKeyAsync(Data.Model.Coordinator user, CancellationToken cancellationToken) => Task.FromResult(user.AuthenticatorKey);
+    public Task<string?> GetAuthenticatorKeyAsync(Data.Model.Coordinator user, CancellationToken cancellationToken) => Task.FromResult(keys.Unprotect(user.AuthenticatorKey));
+
+    /// <summary>Her earlier codes go; the new ones are kept as hashes and saved with her row (UpdateAsync).</summary>
+    public async Task ReplaceCodesAsync(Data.Model.Coordinator user, IEnumerable<string> recoveryCodes, CancellationToken cancellationToken)
+    {
+        db.CoordinatorRecoveryCodes.RemoveRange(await db.CoordinatorRecoveryCodes.Where(c => c.CoordinatorId == user.Id).ToListAsync(cancellationToken));
+        var now = clock.GetUtcNow();
+        db.CoordinatorRecoveryCodes.AddRange(recoveryCodes.Select(code => new CoordinatorRecoveryCode { CoordinatorId = user.Id, CodeHash = RecoveryCodes.Hash(code), CreatedAt = now }));
+    }
+
+    /// <summary>
+    /// Marks the code used in one conditional UPDATE, at once and outside the unit of work: two logins racing
+    /// with the same code can't both get in.
+    /// </summary>
+    public async Task<bool> RedeemCodeAsync(Data.Model.Coordinator user, string code, CancellationToken cancellationToken)
+    {
+        var hash = RecoveryCodes.Hash(code);
+        var now = clock.GetUtcNow();
+        return await db.CoordinatorRecoveryCodes.Where(c => c.CoordinatorId == user.Id && c.CodeHash == hash && c.UsedAt == null)
+            .ExecuteUpdateAsync(c => c.SetProperty(r => r.UsedAt, now), cancellationToken) == 1;
+    }
+
+    public Task<int> CountCodesAsync(Data.Model.Coordinator user, CancellationToken cancellationToken) =>
+        db.CoordinatorRecoveryCodes.CountAsync(c => c.CoordinatorId == user.Id && c.UsedAt == null, cancellationToken);
 
     public void Dispose()
     {

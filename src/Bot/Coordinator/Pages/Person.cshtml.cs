@@ -55,7 +55,9 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
         var handovers = await db.Handovers.Where(h => h.ParticipantId == id).ToListAsync(cancellationToken);
         OpenHandover = handovers.FirstOrDefault(h => h.Status != HandoverStatus.Released);
 
-        var matches = await db.Matches.Where(m => m.MenteeId == id || m.MentorId == id).OrderByDescending(m => m.RequestedAt).ToListAsync(cancellationToken);
+        // Only her matches in branches this coordinator sees: a match of hers elsewhere (she moved, or is in two
+        // programmes) stays hidden with its reports and its partner's name.
+        var matches = await access.Filter(db.Matches).Where(m => m.MenteeId == id || m.MentorId == id).OrderByDescending(m => m.RequestedAt).ToListAsync(cancellationToken);
         var otherIds = matches.Select(m => m.MenteeId == id ? m.MentorId : m.MenteeId).ToList();
         var others = await db.Participants.Where(p => otherIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DisplayName, cancellationToken);
         Matches = matches.Select(m =>

@@ -7,10 +7,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MentorBot.Bot.Coordinator.Pages;
 
 /// <summary>
-/// Enrols an authenticator app (TOTP, RFC 6238): shows the shared key and its otpauth:// URI, and turns
-/// two-factor on once she types a valid code. Admins land here until they have done it.
+/// Enrols an authenticator app (TOTP, RFC 6238): shows a QR code of the otpauth:// URI and the shared key, and
+/// turns two-factor on once she types a valid code; then the next page shows her ten recovery codes, once (they
+/// travel in TempData, the encrypted cookie read once; see Shared/_NewRecoveryCodes). Later she can see how many
+/// are left and make new ones. Admins land here until they have enrolled.
 /// </summary>
-public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> users, SignInManager<Data.Model.Coordinator> signIn) : PageModel
+public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> users, SignInManager<Data.Model.Coordinator> signIn, TwoFactorEnrolment enrolment) : PageModel
 {
     public bool Enabled { get; private set; }
 
@@ -20,7 +22,11 @@ public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> user
 
     public string Uri { get; private set; } = "";
 
+    public string QrCode { get; private set; } = "";
+
     public string? Error { get; private set; }
+
+    public int RecoveryCodesLeft { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
     {
@@ -34,7 +40,7 @@ public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> user
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? code)
+    public async Task<IActionResult> OnPostAsync(string? code, CancellationToken cancellationToken)
     {
         var user = await users.GetUserAsync(User);
         if (user is null)
@@ -42,11 +48,10 @@ public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> user
             return Challenge();
         }
 
-        var cleaned = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
-        if (!user.TwoFactorEnabled && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, cleaned))
+        if (await enrolment.EnableAsync(user, code ?? "", cancellationToken) is { } codes)
         {
-            await users.SetTwoFactorEnabledAsync(user, true);
             await signIn.RefreshSignInAsync(user);
+            NewRecoveryCodes.Keep(TempData, codes);
             return RedirectToPage("/Index");
         }
 
@@ -55,12 +60,29 @@ public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> user
         return Page();
     }
 
+    public async Task<IActionResult> OnPostRecoveryCodesAsync(CancellationToken cancellationToken)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null)
+        {
+            return Challenge();
+        }
+
+        if (await enrolment.RegenerateCodesAsync(user, cancellationToken) is { } codes)
+        {
+            NewRecoveryCodes.Keep(TempData, codes);
+        }
+
+        return RedirectToPage("/TwoFactorSetup");
+    }
+
     async Task ShowAsync(Data.Model.Coordinator user)
     {
         Enabled = user.TwoFactorEnabled;
         Required = User.IsInRole(ConsoleClaims.AdminRole) && !Enabled;
         if (Enabled)
         {
+            RecoveryCodesLeft = await enrolment.CodesLeftAsync(user);
             return; // the key is a secret: shown while enrolling only
         }
 
@@ -74,6 +96,7 @@ public sealed class TwoFactorSetupModel(UserManager<Data.Model.Coordinator> user
 
         FormattedKey = Format(key);
         Uri = $"otpauth://totp/MentorBot:{System.Uri.EscapeDataString(user.Email)}?secret={key}&issuer=MentorBot&digits=6";
+        QrCode = AuthenticatorQrCode.PngDataUri(Uri);
     }
 
     static string Format(string key)
