@@ -3,6 +3,7 @@ using MentorBot.Bot.Coordinator.Accounts;
 using MentorBot.Bot.Coordinator.Assets;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Coordinator.TakeOver;
+using MentorBot.Bot.Coordinator.Transcript;
 using MentorBot.Data.Settings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -82,6 +83,8 @@ public static class ConsoleSetup
         services.AddScoped<ConsoleAccessReader>();
         services.AddScoped<ConsoleAudit>();
         services.AddScoped<TakeOverService>();
+        services.AddSingleton<ReadyReplies>();
+        services.AddBilingualTranscripts();
     }
 
     public static void MapCoordinatorConsole(this WebApplication app)
