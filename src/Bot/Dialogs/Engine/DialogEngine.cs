@@ -64,7 +64,7 @@ public sealed class DialogEngine
             : StepAnswerReader.Read(step, reply, turn.Language, context);
         turn.Reply = new QuestionReply(definition.Id, step.Id, step.Kind, turn.Language, reading is not AnswerReading.NotUnderstood)
         {
-            Meaning = MeaningOf(step, reading, offered.Count > 0
+            Meaning = MeaningOf(step, reading, () => offered.Count > 0
                 ? PromptBuilder.LanguageOptions(PromptBuilder.MenuOrder(offered, context.Catalog))
                 : PromptBuilder.Options(step, context.Catalog)),
         };
@@ -96,10 +96,10 @@ public sealed class DialogEngine
     }
 
     /// <summary>What the reply was read as, against the options the question showed (null: not understood).</summary>
-    private static AnswerMeaning? MeaningOf(DialogStep step, AnswerReading reading, IReadOnlyList<ChoiceOption> shown) => reading switch
+    private static AnswerMeaning? MeaningOf(DialogStep step, AnswerReading reading, Func<IReadOnlyList<ChoiceOption>> shown) => reading switch
     {
         AnswerReading.Answered when step.Kind == StepKind.AskText => AnswerMeaning.FreeText,
-        AnswerReading.Answered answered => AnswerMeaning.Of(answered.Value, shown),
+        AnswerReading.Answered answered => AnswerMeaning.Of(answered.Value, shown()),
         AnswerReading.Skipped => AnswerMeaning.Skip,
         _ => null,
     };
