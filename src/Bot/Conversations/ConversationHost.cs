@@ -61,7 +61,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     {
         if (await IsWithCoordinatorAsync(db, person, cancellationToken))
         {
-            return ConversationReply.Silent; // a coordinator answers her; the bot stays out of it
+            return ConversationReply.WithCoordinator(person.PreferredLanguage); // a coordinator answers her; the bot stays out of it
         }
 
         await LoadProfileAsync(db, person, cancellationToken);

@@ -20,5 +20,13 @@ public sealed record ConversationReply(IReadOnlyList<OutboundMessage> Messages)
     /// <summary>Set when her message answered a question: the caller marks her inbound row with it (<see cref="MessageLog.RecordAnswer"/>).</summary>
     public QuestionReply? Answer { get; init; }
 
+    /// <summary>
+    /// Set when a coordinator has her and the bot stayed out: the language she writes to the coordinator in (her
+    /// language at the time), which her inbound row keeps, so the console marks her free text with it.
+    /// </summary>
+    public string? ToCoordinatorIn { get; init; }
+
     public static ConversationReply Silent { get; } = new([]) { Outcome = TurnOutcome.Silent };
+
+    public static ConversationReply WithCoordinator(string language) => new([]) { Outcome = TurnOutcome.Silent, ToCoordinatorIn = language };
 }

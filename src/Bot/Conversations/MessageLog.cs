@@ -28,18 +28,25 @@ public static class MessageLog
     }
 
     /// <summary>
-    /// Marks her inbound row with how the turn read it, when it answered a question: the question's kind and whether
-    /// it was understood, in the turn's own unit of work (the console's not-understood rate counts these rows).
+    /// Marks her inbound row with how the turn read it, when it answered a question: the question's kind, whether
+    /// it was understood and what it was read as (<see cref="TranscriptColumns.WriteReading"/>), in the turn's own
+    /// unit of work (the console's not-understood rate counts these rows; its transcript shows the reading). A
+    /// message to the coordinator who has her keeps the language she wrote it in.
     /// </summary>
     public static void RecordAnswer(Message inbound, ConversationReply reply)
     {
         if (reply.Answer is not { } answer)
         {
+            inbound.Language ??= reply.ToCoordinatorIn;
             return;
         }
 
         inbound.QuestionKind = StepKindNames.NameOf(answer.Kind);
         inbound.NotUnderstood = !answer.Understood;
         inbound.Language ??= answer.Language;
+        if (answer.Meaning is { } meaning)
+        {
+            TranscriptColumns.WriteReading(inbound, meaning);
+        }
     }
 }

@@ -21,20 +21,30 @@ public sealed class ReplyOutbox(DialogLibrary library)
     {
         // The messages of one turn are stamped a microsecond apart (the database's precision), so they
         // keep their order in the transcript and the outbox even when the clock does not move between them.
+        // A long text split into several bodies keeps its key on the first one: the console shows its twin there.
         var bodies = reply.Messages.SelectMany(message => Bodies(conversation.Channel, _sms.Render(message))
-            .Select(text => (message.Language, Text: text)));
-        var messages = bodies.Select((body, index) => new Message
+            .Select((text, part) => (Source: part == 0 ? message : null, message.Language, Text: text)));
+        var messages = bodies.Select((body, index) =>
         {
-            ConversationId = conversation.Id,
-            ParticipantId = person.Id,
-            Channel = conversation.Channel,
-            Direction = MessageDirection.Outbound,
-            Author = MessageAuthor.Bot,
-            Text = body.Text,
-            Language = body.Language,
-            DeliveryStatus = conversation.Channel == Channel.Console ? DeliveryStatus.Delivered : DeliveryStatus.Queued,
-            CreatedAt = now.AddTicks(index * TimeSpan.TicksPerMicrosecond),
-            UpdatedAt = now,
+            var row = new Message
+            {
+                ConversationId = conversation.Id,
+                ParticipantId = person.Id,
+                Channel = conversation.Channel,
+                Direction = MessageDirection.Outbound,
+                Author = MessageAuthor.Bot,
+                Text = body.Text,
+                Language = body.Language,
+                DeliveryStatus = conversation.Channel == Channel.Console ? DeliveryStatus.Delivered : DeliveryStatus.Queued,
+                CreatedAt = now.AddTicks(index * TimeSpan.TicksPerMicrosecond),
+                UpdatedAt = now,
+            };
+            if (body.Source is { } source)
+            {
+                TranscriptColumns.WriteSource(row, source);
+            }
+
+            return row;
         }).ToList();
         db.Messages.AddRange(messages);
         conversation.LastActivityAt = now;

@@ -3,6 +3,7 @@ using MentorBot.Bot.Coordinator.Accounts;
 using MentorBot.Bot.Coordinator.Assets;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Coordinator.TakeOver;
+using MentorBot.Bot.Coordinator.Transcript;
 using MentorBot.Data.Settings;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -91,6 +92,8 @@ public static class ConsoleSetup
         services.AddScoped<SetupLinks>();
         services.AddScoped<CoordinatorAdministration>();
         services.AddScoped<TwoFactorEnrolment>();
+        services.AddSingleton<ReadyReplies>();
+        services.AddBilingualTranscripts();
     }
 
     /// <summary>Everywhere but Development and Testing the console is https-only: its cookies, and every request to it.</summary>

@@ -55,7 +55,21 @@ public static class HostKeys
         public const string SmsCode = "link_phone.sms_code";                    // {code}, {minutes}
     }
 
-    public static IReadOnlyList<string> All { get; } = new[] { typeof(Summary), typeof(PhoneLink) }
+    /// <summary>
+    /// The ready-made replies a coordinator who has taken her over can send in her language (coordinator_replies.yaml),
+    /// in the order the console offers them. No placeholders: each reads well on its own.
+    /// </summary>
+    public static class CoordinatorReplies
+    {
+        public const string CallTomorrow = "coordinator_replies.call_tomorrow";
+        public const string ComeToOffice = "coordinator_replies.come_to_office";
+        public const string MentorWillContact = "coordinator_replies.mentor_will_contact";
+        public const string Noted = "coordinator_replies.noted";
+
+        public static IReadOnlyList<string> InOrder { get; } = [CallTomorrow, ComeToOffice, MentorWillContact, Noted];
+    }
+
+    public static IReadOnlyList<string> All { get; } = new[] { typeof(Summary), typeof(PhoneLink), typeof(CoordinatorReplies) }
         .SelectMany(type => type.GetFields())
         .Where(field => field.IsLiteral)
         .Select(field => (string)field.GetRawConstantValue()!)

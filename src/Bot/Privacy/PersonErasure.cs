@@ -84,10 +84,11 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         // Her phone-link codes: a number and her id in each row.
         rows["phone_verifications"] = await sql.ExecuteSqlAsync($"DELETE FROM phone_verifications WHERE participant_id = {id}", cancellationToken);
 
-        // Her transcript: every text becomes the marker; a reply still waiting in the outbox is never sent.
+        // Her transcript: every text becomes the marker, and what it was made from goes with it (a bot message's
+        // arguments, her reply's reading; the key and options name no one); a reply still waiting in the outbox is never sent.
         rows["messages"] = await sql.ExecuteSqlAsync($"""
             UPDATE messages SET
-                text = {ErasedText}, provider_message_id = NULL, error_message = NULL, whatsapp_template_sid = NULL, next_attempt_at = NULL,
+                text = {ErasedText}, message_args = NULL, answer_reading = NULL, provider_message_id = NULL, error_message = NULL, whatsapp_template_sid = NULL, next_attempt_at = NULL,
                 error_code = CASE WHEN direction = 'outbound' AND delivery_status = 'queued' THEN 'erased' ELSE error_code END,
                 delivery_status = CASE WHEN direction = 'outbound' AND delivery_status = 'queued' THEN 'failed' ELSE delivery_status END,
                 updated_at = {now}
@@ -196,15 +197,19 @@ public sealed class PersonErasure(MentorBotDb db, TimeProvider clock, ILogger<Pe
         return forms.Where(form => form.Count(char.IsAsciiDigit) >= 6).OrderByDescending(form => form.Length);
     }
 
-    /// <summary>Replaces <paramref name="text"/> with the erased marker in her partners' messages, dialog states and web chat activities.</summary>
+    /// <summary>Replaces <paramref name="text"/> with the erased marker in her partners' messages (and their arguments), dialog states and web chat activities.</summary>
     static async Task ScrubPartnersAsync(
         DatabaseFacade sql, Guid[] partners, string text, string step, Dictionary<string, int> rows, DateTimeOffset now, CancellationToken ct)
     {
         var jsonText = JsonbText(text);
         var jsonMarker = JsonbText(ErasedText);
+        // The arguments a partner's message was rendered from hold her name too ({partner_name}): the console renders them again.
         Count(rows, step + "_messages", await sql.ExecuteSqlAsync($"""
-            UPDATE messages SET text = replace(text, {text}, {ErasedText}), updated_at = {now}
-            WHERE participant_id = ANY({partners}) AND strpos(text, {text}) > 0
+            UPDATE messages SET
+                text = replace(text, {text}, {ErasedText}),
+                message_args = replace(message_args::text, {jsonText}, {jsonMarker})::jsonb,
+                updated_at = {now}
+            WHERE participant_id = ANY({partners}) AND (strpos(text, {text}) > 0 OR strpos(message_args::text, {jsonText}) > 0)
             """, ct));
         Count(rows, step + "_dialog_sessions", await sql.ExecuteSqlAsync($"""
             UPDATE dialog_sessions SET state = replace(state::text, {jsonText}, {jsonMarker})::jsonb

@@ -73,7 +73,7 @@ public sealed class RetentionSweep(MentorBotDb db, PersonErasure erasure, Retent
                 GROUP BY p.id
                 HAVING bool_and(m.status NOT IN ('requested', 'pending_approval', 'active')) AND max(m.ended_at) < {cutoff}
             )
-            UPDATE messages msg SET text = {DeletedText}, updated_at = {now}
+            UPDATE messages msg SET text = {DeletedText}, message_args = NULL, answer_reading = NULL, updated_at = {now}
             FROM done
             WHERE msg.participant_id = done.id AND msg.created_at <= done.last_end AND msg.text NOT IN ({DeletedText}, {PersonErasure.ErasedText})
             """, cancellationToken);

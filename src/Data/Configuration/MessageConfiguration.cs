@@ -13,5 +13,8 @@ sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
         message.HasOne<Coordinator>().WithMany().HasForeignKey(m => m.CoordinatorId).OnDelete(DeleteBehavior.SetNull);
         message.HasIndex(m => new { m.Channel, m.ProviderMessageId }).IsUnique().HasFilter("provider_message_id IS NOT NULL");
         message.HasIndex(m => new { m.ParticipantId, m.CreatedAt });
+        message.Property(m => m.MessageArgs).HasColumnType("jsonb");
+        message.Property(m => m.MessageOptions).HasColumnType("jsonb");
+        message.Property(m => m.AnswerReading).HasColumnType("jsonb");
     }
 }

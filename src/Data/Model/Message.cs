@@ -34,6 +34,22 @@ public sealed class Message
     /// <summary>The bot did not understand this reply to a question (see <see cref="QuestionKind"/>): the console's not-understood rate.</summary>
     public bool NotUnderstood { get; set; }
 
+    /// <summary>
+    /// The locale key the text was rendered from (a bot message, a coordinator's ready-made reply); null on older rows,
+    /// her messages and free text. With <see cref="MessageArgs"/> and <see cref="MessageOptions"/> the console renders it
+    /// again in the coordinator's language.
+    /// </summary>
+    public string? MessageKey { get; set; }
+
+    /// <summary>The key's named arguments as a jsonb object of strings; personal data (a name, a summary), erased with the text.</summary>
+    public string? MessageArgs { get; set; }
+
+    /// <summary>The numbered options, skip hint and written-in languages shown with the key, as jsonb (keys and codes only).</summary>
+    public string? MessageOptions { get; set; }
+
+    /// <summary>On her reply to a question: how the dialog engine read it (stored value, options picked), as jsonb.</summary>
+    public string? AnswerReading { get; set; }
+
     /// <summary>Twilio's MessageSid or the Direct Line activity id; unique per channel, which makes webhook retries idempotent.</summary>
     public string? ProviderMessageId { get; set; }
 

@@ -58,6 +58,9 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             Assert.True(await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM hangfire.set WHERE key = 'recurring-jobs' AND value = 'retention'") == 1, "the daily retention job is among Hangfire's recurring jobs");
         }
 
+        // Her transcript keeps what the bot's messages were made from (her name in the summary's arguments) and how her answers were read.
+        Assert.True(await TestSql.ScalarAsync<long>(database, $"SELECT count(*) FROM messages WHERE participant_id = '{herId}' AND message_args IS NOT NULL") > 0, "bot messages with arguments");
+        Assert.True(await TestSql.ScalarAsync<long>(database, $"SELECT count(*) FROM messages WHERE participant_id = '{herId}' AND answer_reading IS NOT NULL") > 0, "answers with their reading");
         var surveyAnswers = await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM survey_answers");
         var coordinator = Guid.CreateVersion7();
         ErasureResult first, second;
@@ -82,6 +85,12 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
         Assert.All(await check.Consents.Where(c => c.ParticipantId == herId).ToListAsync(), c => Assert.NotNull(c.WithdrawnAt));
         Assert.DoesNotContain(await check.ScheduledPrompts.Where(p => p.ParticipantId == herId || p.MatchId == matchId).ToListAsync(), p => p.Status is PromptStatus.Scheduled or PromptStatus.Deferred);
         Assert.DoesNotContain(await check.Messages.Where(m => m.ParticipantId == herId).ToListAsync(), m => m.DeliveryStatus == DeliveryStatus.Queued || m.Text != PersonErasure.ErasedText);
+        // The arguments and readings go with the text; the keys stay (they name no one), so the console still shows what kind of message it was.
+        Assert.Equal(0L, await TestSql.ScalarAsync<long>(database, $"SELECT count(*) FROM messages WHERE participant_id = '{herId}' AND (message_args IS NOT NULL OR answer_reading IS NOT NULL)"));
+        Assert.True(await TestSql.ScalarAsync<long>(database, $"SELECT count(*) FROM messages WHERE participant_id = '{herId}' AND message_key IS NOT NULL") > 0, "keys stay");
+        // Her partner's message keeps its arguments, without her name in them.
+        Assert.Equal("{\"note\": \"Write to [erased] soon!\", \"mentee_name\": \"[erased]\"}",
+            await TestSql.ScalarAsync<string>(database, "SELECT message_args::text FROM messages WHERE message_key = 'matching.request_to_mentor'"));
         var audit = await check.AuditLog.Where(a => a.SubjectId == herId).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync();
         Assert.Equal(["participant.exported", "participant.erased", "participant.erasure_repeated"], audit);
     }
@@ -125,7 +134,9 @@ public sealed class PersonErasureTests(PostgresFixture postgres)
             match = new Match { BranchId = her.BranchId!.Value, MenteeId = her.Id, MentorId = mentor.Id, Status = MatchStatus.Requested, RequestedAt = clock.Now };
             @event = new Event { BranchId = her.BranchId!.Value, Title = "Kollektiv mentoring", StartsAt = clock.Now.AddDays(7), GuestsAllowed = true, ChildcareOffered = true, Capacity = 100, CreatedAt = clock.Now };
             // What the match request to the mentor said, as the prompt sender stores it.
-            var toMentor = new Message { ConversationId = mentorSms.Id, ParticipantId = mentor.Id, Channel = Channel.Sms, Direction = MessageDirection.Outbound, Author = MessageAuthor.Bot, Text = $"{Name} would like you as her mentor. Write to {LatinName} soon!", DeliveryStatus = DeliveryStatus.Delivered, CreatedAt = clock.Now, UpdatedAt = clock.Now };
+            // Its key and arguments too (migration 0013): the console renders it again from them, so they hold her name as well.
+            var toMentor = new Message { ConversationId = mentorSms.Id, ParticipantId = mentor.Id, Channel = Channel.Sms, Direction = MessageDirection.Outbound, Author = MessageAuthor.Bot, Text = $"{Name} would like you as her mentor. Write to {LatinName} soon!", DeliveryStatus = DeliveryStatus.Delivered, CreatedAt = clock.Now, UpdatedAt = clock.Now,
+                MessageKey = "matching.request_to_mentor", MessageArgs = JsonSerializer.Serialize(new Dictionary<string, string> { ["mentee_name"] = Name, ["note"] = $"Write to {LatinName} soon!" }) };
             // Her web chat: identity, thread, message and Direct Line activity.
             webChat = new Conversation { ParticipantId = her.Id, Channel = Channel.WebChat, ChannelConversationId = "dl-" + LatinName, StartedAt = clock.Now, LastActivityAt = clock.Now };
             var webMessage = new Message { ConversationId = webChat.Id, ParticipantId = her.Id, Channel = Channel.WebChat, Direction = MessageDirection.Inbound, Author = MessageAuthor.Participant, Text = $"مرحبا، أنا {Name}", DeliveryStatus = DeliveryStatus.Received, CreatedAt = clock.Now, UpdatedAt = clock.Now };

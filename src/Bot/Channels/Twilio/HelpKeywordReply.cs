@@ -22,12 +22,14 @@ public sealed class HelpKeywordReply(DialogLibrary library, TwilioOptions option
         }
 
         var language = person.PreferredLanguage;
+        var source = new Dialogs.Engine.OutboundMessage(language, Key, new Dictionary<string, string> { ["contact"] = options.HelpContact.Trim() }, []);
         var message = new Message
         {
             ConversationId = conversation.Id, ParticipantId = person.Id, Channel = conversation.Channel, Direction = MessageDirection.Outbound,
             Author = MessageAuthor.Bot, Language = language, DeliveryStatus = DeliveryStatus.Queued, CreatedAt = now, UpdatedAt = now,
-            Text = library.Catalog.Format(language, Key, new Dictionary<string, string> { ["contact"] = options.HelpContact.Trim() }),
+            Text = library.Catalog.Format(language, Key, source.Arguments),
         };
+        TranscriptColumns.WriteSource(message, source);
         db.Messages.Add(message);
         return message;
     }

@@ -27,6 +27,7 @@ public sealed class WebChatReplies(DialogLibrary library)
                 Author = MessageAuthor.Bot, Text = rendered.Text, Language = rendered.Locale, DeliveryStatus = DeliveryStatus.Sent,
                 CreatedAt = at, SentAt = at, UpdatedAt = at,
             };
+            TranscriptColumns.WriteSource(message, reply.Messages[index]);
             db.Messages.Add(message);
             db.DirectLineActivities.Add(new DirectLineActivity
             {

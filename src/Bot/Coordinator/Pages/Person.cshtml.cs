@@ -1,6 +1,7 @@
 using MentorBot.Bot.Access;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Coordinator.TakeOver;
+using MentorBot.Bot.Coordinator.Transcript;
 using MentorBot.Bot.Privacy;
 using MentorBot.Bot.Scheduling;
 using MentorBot.Data;
@@ -18,7 +19,8 @@ namespace MentorBot.Bot.Coordinator.Pages;
 /// over, answers her, hands her back, retries a failed prompt, downloads her data (JSON) and goes on to
 /// erase her (the confirmation is its own page, Erase).
 /// </summary>
-public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TakeOverService takeOver, PersonExport export, PromptOverview prompts) : PageModel
+public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader, ConsoleAudit audit, TakeOverService takeOver, PersonExport export, PromptOverview prompts,
+    BilingualTranscript bilingual, ReadyReplies readyReplies, ConsoleText text) : PageModel
 {
     public Participant Person { get; private set; } = null!;
 
@@ -35,6 +37,14 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
     public List<ScheduledPrompt> Prompts { get; private set; } = [];
 
     public List<TranscriptItem> Transcript { get; private set; } = [];
+
+    /// <summary>Beside each message, by its id: the same message in the console's language, the reading of her answer, the language of free text.</summary>
+    public IReadOnlyDictionary<Guid, TranscriptTwin> Twins { get; private set; } = new Dictionary<Guid, TranscriptTwin>();
+
+    /// <summary>The ready-made replies in her language, with their preview in the console's.</summary>
+    public IReadOnlyList<ReadyReplies.Choice> ReplyChoices { get; private set; } = [];
+
+    public IReadOnlyList<(string Code, string Name)> ReplyLanguages { get; private set; } = [];
 
     [TempData]
     public string? Notice { get; set; }
@@ -80,6 +90,9 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
         Transcript = [.. messages.Select(m => TranscriptItem.Of(m, m.CoordinatorId is { } c ? coordinators.GetValueOrDefault(c) : null)),
             .. handovers.SelectMany(h => TranscriptItem.Of(h, h.CoordinatorId is { } c ? coordinators.GetValueOrDefault(c) : null))];
         Transcript = [.. Transcript.OrderBy(t => t.At)];
+        Twins = await bilingual.ReadAsync(messages, text.Language, cancellationToken);
+        ReplyChoices = readyReplies.For(person.PreferredLanguage, text.Language);
+        ReplyLanguages = readyReplies.Languages();
 
         audit.Add(access, "profile.viewed", "participant", id, person.BranchId);
         audit.Add(access, "transcript.viewed", "participant", id, person.BranchId, new { messages = messages.Count });
@@ -90,16 +103,22 @@ public sealed class PersonModel(MentorBotDb db, ConsoleAccessReader accessReader
     public Task<IActionResult> OnPostTakeOverAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, async (access, person) => { await takeOver.TakeOverAsync(access, person, cancellationToken); return "person.notice.taken_over"; }, cancellationToken);
 
-    public Task<IActionResult> OnPostReplyAsync(Guid id, string? text, CancellationToken cancellationToken) =>
-        ActAsync(id, async (access, person) => await takeOver.ReplyAsync(access, person, text ?? "", cancellationToken) switch
-        {
-            ReplyOutcome.Sent => "person.notice.sent",
-            ReplyOutcome.Empty => "person.error.empty",
-            ReplyOutcome.TooLong => "person.error.too_long",
-            ReplyOutcome.NotTakenOver => "person.error.not_taken_over",
-            ReplyOutcome.OptedOut => "person.error.opted_out",
-            _ => "person.error.no_channel",
-        }, cancellationToken);
+    public Task<IActionResult> OnPostReplyAsync(Guid id, string? text, string? language, CancellationToken cancellationToken) =>
+        ActAsync(id, async (access, person) => NoticeOf(await takeOver.ReplyAsync(access, person, text ?? "", language, cancellationToken)), cancellationToken);
+
+    /// <summary>A ready-made reply, sent in her language.</summary>
+    public Task<IActionResult> OnPostReadyReplyAsync(Guid id, string? replyKey, CancellationToken cancellationToken) =>
+        ActAsync(id, async (access, person) => NoticeOf(await takeOver.ReplyReadyAsync(access, person, replyKey ?? "", cancellationToken)), cancellationToken);
+
+    static string NoticeOf(ReplyOutcome outcome) => outcome switch
+    {
+        ReplyOutcome.Sent => "person.notice.sent",
+        ReplyOutcome.Empty => "person.error.empty",
+        ReplyOutcome.TooLong => "person.error.too_long",
+        ReplyOutcome.NotTakenOver => "person.error.not_taken_over",
+        ReplyOutcome.OptedOut => "person.error.opted_out",
+        _ => "person.error.no_channel",
+    };
 
     public Task<IActionResult> OnPostHandBackAsync(Guid id, CancellationToken cancellationToken) =>
         ActAsync(id, async (access, person) => { await takeOver.HandBackAsync(access, person, cancellationToken); return "person.notice.handed_back"; }, cancellationToken);

@@ -1,6 +1,7 @@
 using MentorBot.Bot.Access;
 using MentorBot.Bot.Channels.Twilio.Outbox;
 using MentorBot.Bot.Channels.WebChat;
+using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Coordinator.Access;
 using MentorBot.Bot.Dialogs.Rendering;
 using MentorBot.Data;
@@ -16,8 +17,9 @@ namespace MentorBot.Bot.Coordinator.TakeOver;
 /// message plus its Direct Line activity (the commit wakes the page's stream). A reply over 1,600 characters is
 /// refused, on every channel, rather than split: she would get it in pieces and out of the coordinator's hands, and
 /// the coordinator, told at once, shortens it or sends it as two answers (the console's field stops at the limit too).
+/// A ready-made reply goes in her language with its key; free text with the language the coordinator says it is in.
 /// </summary>
-public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProvider clock)
+public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, DialogLibrary library, TimeProvider clock)
 {
     public async Task TakeOverAsync(BranchScope access, Participant person, CancellationToken cancellationToken)
     {
@@ -36,9 +38,27 @@ public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProv
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task<ReplyOutcome> ReplyAsync(BranchScope access, Participant person, string text, CancellationToken cancellationToken)
+    /// <summary>Her own words: sent as written, marked with the language the coordinator chose (null: she did not say).</summary>
+    public Task<ReplyOutcome> ReplyAsync(BranchScope access, Participant person, string text, string? language, CancellationToken cancellationToken)
     {
-        text = text.Trim();
+        language = language is { } chosen && library.Catalog.SupportedLanguages.Contains(chosen) ? chosen : null;
+        return SendAsync(access, person, text.Trim(), language, null, cancellationToken);
+    }
+
+    /// <summary>A ready-made reply (<see cref="ReadyReplies"/>), in her language, keyed so the transcript shows it in the coordinator's too.</summary>
+    public Task<ReplyOutcome> ReplyReadyAsync(BranchScope access, Participant person, string key, CancellationToken cancellationToken)
+    {
+        if (!ReadyReplies.Has(key))
+        {
+            return Task.FromResult(ReplyOutcome.Empty);
+        }
+
+        var language = person.PreferredLanguage;
+        return SendAsync(access, person, library.Catalog.Text(language, key), language, key, cancellationToken);
+    }
+
+    async Task<ReplyOutcome> SendAsync(BranchScope access, Participant person, string text, string? language, string? key, CancellationToken cancellationToken)
+    {
         if (text.Length == 0)
         {
             return ReplyOutcome.Empty;
@@ -73,8 +93,8 @@ public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProv
         var message = new Message
         {
             ConversationId = conversation.Id, ParticipantId = person.Id, Channel = conversation.Channel, Direction = MessageDirection.Outbound,
-            Author = MessageAuthor.Coordinator, CoordinatorId = access.CoordinatorId, Text = text, CreatedAt = now, UpdatedAt = now,
-            DeliveryStatus = DeliveryStatus.Queued,
+            Author = MessageAuthor.Coordinator, CoordinatorId = access.CoordinatorId, Text = text, Language = language, MessageKey = key,
+            CreatedAt = now, UpdatedAt = now, DeliveryStatus = DeliveryStatus.Queued,
         };
         if (conversation.Channel == Channel.WebChat)
         {
@@ -88,17 +108,18 @@ public sealed class TakeOverService(MentorBotDb db, ConsoleAudit audit, TimeProv
             // Web chat has no outbox: the committed activity is the delivery.
             message.DeliveryStatus = DeliveryStatus.Sent;
             message.SentAt = now;
-            var rtl = person.PreferredLanguage is "ar" or "fa" or "ur";
+            var locale = language ?? person.PreferredLanguage;
             db.DirectLineActivities.Add(new DirectLineActivity
             {
                 ConversationId = conversation.Id, MessageId = message.Id, CreatedAt = now,
-                Activity = ActivityJson.Bot(new WebChatMessage(text, [], person.PreferredLanguage, rtl), conversation.ChannelConversationId, userId, now),
+                Activity = ActivityJson.Bot(new WebChatMessage(text, [], locale, library.Catalog.IsRightToLeft(locale)), conversation.ChannelConversationId, userId, now),
             });
         }
 
         db.Messages.Add(message);
         conversation.LastActivityAt = now;
-        audit.Add(access, "handover.replied", "participant", person.Id, person.BranchId, new { message_id = message.Id, channel = conversation.Channel.ToString() });
+        audit.Add(access, "handover.replied", "participant", person.Id, person.BranchId,
+            new { message_id = message.Id, channel = conversation.Channel.ToString(), language, ready_reply = key });
         await db.SaveChangesAsync(cancellationToken);
         return ReplyOutcome.Sent;
     }

@@ -62,7 +62,12 @@ public sealed class DialogEngine
         var reading = offered.Count > 0
             ? AnswerOf(StepAnswerReader.ReadLanguage(reply, context.Catalog, PromptBuilder.MenuOrder(offered, context.Catalog)))
             : StepAnswerReader.Read(step, reply, turn.Language, context);
-        turn.Reply = new QuestionReply(definition.Id, step.Id, step.Kind, turn.Language, reading is not AnswerReading.NotUnderstood);
+        turn.Reply = new QuestionReply(definition.Id, step.Id, step.Kind, turn.Language, reading is not AnswerReading.NotUnderstood)
+        {
+            Meaning = MeaningOf(step, reading, () => offered.Count > 0
+                ? PromptBuilder.LanguageOptions(PromptBuilder.MenuOrder(offered, context.Catalog))
+                : PromptBuilder.Options(step, context.Catalog)),
+        };
         switch (reading)
         {
             case AnswerReading.Answered answered when step.Kind == StepKind.AskLanguage:
@@ -80,8 +85,8 @@ public sealed class DialogEngine
                 turn.Raise(new AnswerSkipped(step.Id));
                 RunFrom(turn, step.Next!);
                 break;
-            case AnswerReading.NotUnderstood when DateAtChoice(turn, step, reply) is AnswerReading.Answered:
-                turn.Reply = turn.Reply with { Understood = true };
+            case AnswerReading.NotUnderstood when DateAtChoice(turn, step, reply) is AnswerReading.Answered dated:
+                turn.Reply = turn.Reply with { Understood = true, Meaning = new AnswerMeaning(dated.Value, []) };
                 break;
             case AnswerReading.NotUnderstood notUnderstood:
                 Miss(turn, step, DateAtChoice(turn, step, reply) as AnswerReading.NotUnderstood ?? notUnderstood);
@@ -89,6 +94,15 @@ public sealed class DialogEngine
         }
         return turn.Build();
     }
+
+    /// <summary>What the reply was read as, against the options the question showed (null: not understood).</summary>
+    private static AnswerMeaning? MeaningOf(DialogStep step, AnswerReading reading, Func<IReadOnlyList<ChoiceOption>> shown) => reading switch
+    {
+        AnswerReading.Answered when step.Kind == StepKind.AskText => AnswerMeaning.FreeText,
+        AnswerReading.Answered answered => AnswerMeaning.Of(answered.Value, shown()),
+        AnswerReading.Skipped => AnswerMeaning.Skip,
+        _ => null,
+    };
 
     /// <summary>
     /// A busy mentor asked "When did you meet? 1. Today 2. Yesterday 3. Another day" writes the date itself

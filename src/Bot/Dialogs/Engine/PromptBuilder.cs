@@ -24,12 +24,13 @@ internal static class PromptBuilder
         [.. first, .. catalog.SupportedLanguages.Where(language => !first.Contains(language))];
 
     // Each language in its own name and script, so she can find hers without reading the current one.
-    private static IReadOnlyList<ChoiceOption> LanguageOptions(IReadOnlyList<string> languages) =>
+    internal static IReadOnlyList<ChoiceOption> LanguageOptions(IReadOnlyList<string> languages) =>
         languages
             .Select((code, index) => new ChoiceOption(index + 1, code, LabelKeys.LanguageName, LabelLanguage: code))
             .ToList();
 
-    private static IReadOnlyList<ChoiceOption> Options(DialogStep step, LocaleCatalog catalog) => step.Kind switch
+    /// <summary>The numbered options a question shows; its reply is read against the same numbers.</summary>
+    internal static IReadOnlyList<ChoiceOption> Options(DialogStep step, LocaleCatalog catalog) => step.Kind switch
     {
         StepKind.AskChoice or StepKind.AskMulti => step.Choices
             .Select((value, index) => new ChoiceOption(index + 1, value, LabelKeys.Choice(catalog, step.Prompt!, value)))
