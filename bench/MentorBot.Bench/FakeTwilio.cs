@@ -26,6 +26,12 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     public ConcurrentDictionary<string, int> PerRecipient { get; } = new();
 
+    /// <summary>A node whose <c>Twilio__ApiBaseUrl</c> ends in <c>/node2</c> has its sends counted as node 2's.</summary>
+    public const string NodePrefix = "node";
+
+    /// <summary>Messages accepted per node (see <see cref="NodePrefix"/>); nodes given the bare base URL are not counted here.</summary>
+    public ConcurrentDictionary<int, int> PerNode { get; } = new();
+
     /// <summary>Messages accepted so far; a counter of its own, since summing <see cref="PerRecipient"/> takes all its locks.</summary>
     public int Total => Volatile.Read(ref _total);
 
@@ -43,6 +49,11 @@ public sealed class FakeTwilio : IAsyncDisposable
             {
                 fake!.PerRecipient.AddOrUpdate(to, 1, (_, n) => n + 1);
                 Interlocked.Increment(ref fake._total);
+                var first = request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[0];
+                if (first.StartsWith(NodePrefix, StringComparison.Ordinal) && int.TryParse(first[NodePrefix.Length..], out var node))
+                {
+                    fake.PerNode.AddOrUpdate(node, 1, (_, n) => n + 1);
+                }
             }
 
             return Results.Content($"{{\"sid\":\"SM{Guid.NewGuid():N}\",\"status\":\"queued\",\"error_code\":null}}", "application/json", statusCode: 201);

@@ -33,14 +33,16 @@ public static class PromptDrainBenchmark
                 ["Scheduler__DispatchLanes"] = Lanes(options).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Scheduler__PlanInterval"] = "01:00:00",
             };
-            nodes.Add(await AppProcess.StartAsync(environment)); // the first one migrates
-            for (var i = 1; i < options.Nodes; i++)
+            for (var i = 0; i < options.Nodes; i++)
             {
+                // Each node reaches the fake API under a path of its own, so the fake counts each node's sends. The first one migrates.
+                environment["Twilio__ApiBaseUrl"] = $"{twilio.BaseUrl}/{FakeTwilio.NodePrefix}{i + 1}";
                 nodes.Add(await AppProcess.StartAsync(environment));
             }
 
             var options_ = new DbContextOptionsBuilder<MentorBotDb>().UseNpgsql(server.ConnectionString).Options;
             var cpuBefore = AppCpu(nodes);
+            var perNodeBefore = nodes.Select(node => node.CpuTime()).ToList();
             var stopwatch = await SeedAsync(options_, options.Count);
             var databaseCpuBefore = database.CpuTime(); // after the seed's own inserts
             var sentAt = TimeSpan.Zero;
@@ -71,6 +73,7 @@ public static class PromptDrainBenchmark
             }
 
             var drained = stopwatch.Elapsed;
+            var perNodeCpu = nodes.Select((node, i) => node.CpuTime() - perNodeBefore[i]).ToList();
             var cpu = AppCpu(nodes) - cpuBefore;
             var databaseCpu = database.CpuTime() - databaseCpuBefore;
             await Task.Delay(TimeSpan.FromSeconds(3)); // a duplicate would arrive now
@@ -89,6 +92,15 @@ public static class PromptDrainBenchmark
             Console.WriteLine($"| all messages accepted by the fake Twilio API | {drained.TotalSeconds:F1} s ({twilio.Total} messages) |");
             Console.WriteLine($"| app CPU time per prompt (all nodes) | {cpuSent.TotalMilliseconds / options.Count:F2} ms to send it, {cpu.TotalMilliseconds / options.Count:F2} ms with its message's delivery |");
             Console.WriteLine($"| database CPU time per prompt | {databaseCpu.TotalMilliseconds / options.Count:F2} ms with its message's delivery |");
+            if (nodes.Count > 1)
+            {
+                // The share of the work: sends counted at the fake API, CPU from each process (dialogs started and sends both cost it).
+                var sends = string.Join(" / ", Enumerable.Range(1, nodes.Count).Select(i => twilio.PerNode.GetValueOrDefault(i).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                var cpuShares = string.Join(" / ", perNodeCpu.Select(c => $"{c.TotalSeconds:F1} s"));
+                Console.WriteLine($"| messages sent by node 1 / 2 / … | {sends} |");
+                Console.WriteLine($"| app CPU time of node 1 / 2 / … (from the seed to the last message accepted) | {cpuShares} |");
+            }
+
             Console.WriteLine($"| duplicates / losses at the API | {duplicates} / {losses} |");
             Console.WriteLine($"| prompts sent more or less than once | {twice} |");
             return duplicates == 0 && losses == 0 && twice == 0 ? 0 : 1;

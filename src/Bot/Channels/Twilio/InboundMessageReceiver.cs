@@ -69,6 +69,9 @@ public sealed partial class InboundMessageReceiver(
 
     async Task<InboundOutcome> StoreAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct)
     {
+        // No savepoint around each SaveChanges (two round trips each): a failed first save ends the whole transaction and
+        // is tried again from the start, and the processor's work has its own savepoint below.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var now = clock.GetUtcNow();
 
