@@ -22,12 +22,7 @@ public sealed class ConsolePageTests(PostgresFixture postgres)
         SetDefaultExpectTimeout(20_000);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new() { Locale = "en-GB", ViewportSize = new() { Width = 1024, Height = 768 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(bot.BaseAddress, "/console").ToString());

@@ -21,7 +21,7 @@ public sealed class ChatPageTests(PostgresFixture postgres)
         SetDefaultExpectTimeout(20_000);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ChromiumAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new()
         {
             Locale = "ar-SA", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true,
@@ -74,7 +74,7 @@ public sealed class ChatPageTests(PostgresFixture postgres)
         SetDefaultExpectTimeout(20_000);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await ChromiumAsync(playwright);
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new() { Locale = "fa-IR", ViewportSize = new() { Width = 390, Height = 844 }, IsMobile = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(bot.BaseAddress, "/chat").ToString());
@@ -102,12 +102,4 @@ public sealed class ChatPageTests(PostgresFixture postgres)
     /// <summary>A suggested action: a button in Web Chat's toolbar (the live region has a hidden copy).</summary>
     static ILocator Choice(IPage page, string title) =>
         page.GetByRole(AriaRole.Toolbar).GetByRole(AriaRole.Button, new() { Name = title, Exact = true });
-
-    /// <summary>Debian's Chromium (scripts/test installs it); Playwright never downloads a browser here.</summary>
-    static Task<IBrowser> ChromiumAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new()
-    {
-        ExecutablePath = "/usr/bin/chromium",
-        Headless = true,
-        Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
 }
