@@ -35,6 +35,20 @@ public sealed class FakeTwilio : IAsyncDisposable
     /// <summary>Messages accepted so far; a counter of its own, since summing <see cref="PerRecipient"/> takes all its locks.</summary>
     public int Total => Volatile.Read(ref _total);
 
+    /// <summary>
+    /// A node's settings to send here: a Twilio account of its own (the bench's token also marks its processes for
+    /// profilers), pacing off, and the database it runs on. <paramref name="path"/> names the node (see <see cref="NodePrefix"/>).
+    /// </summary>
+    public Dictionary<string, string> NodeSettings(string connectionString, string path = "") => new()
+    {
+        ["ConnectionStrings__MentorBot"] = connectionString,
+        ["Twilio__AccountSid"] = "AC" + new string('0', 32),
+        ["Twilio__AuthToken"] = "bench_token",
+        ["Twilio__FromNumber"] = "+4570000000",
+        ["Twilio__ApiBaseUrl"] = BaseUrl + path,
+        ["Twilio__MessagesPerSecond"] = "0",
+    };
+
     public static async Task<FakeTwilio> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();

@@ -20,16 +20,9 @@ public static class OutboxDrainBenchmark
         AppProcess? node = null;
         try
         {
-            node = await AppProcess.StartAsync(new Dictionary<string, string>
-            {
-                ["ConnectionStrings__MentorBot"] = server.ConnectionString,
-                ["Scheduler__Enabled"] = "false",
-                ["Twilio__AccountSid"] = "AC" + new string('0', 32),
-                ["Twilio__AuthToken"] = "bench_token",
-                ["Twilio__FromNumber"] = "+4570000000",
-                ["Twilio__ApiBaseUrl"] = twilio.BaseUrl,
-                ["Twilio__MessagesPerSecond"] = "0",
-            });
+            var settings = twilio.NodeSettings(server.ConnectionString);
+            settings["Scheduler__Enabled"] = "false";
+            node = await AppProcess.StartAsync(settings);
             var dbOptions = new DbContextOptionsBuilder<MentorBotDb>().UseNpgsql(server.ConnectionString).Options;
             await Task.Delay(TimeSpan.FromSeconds(2)); // the node settles (its first heartbeat, its first empty claim)
             var cpuBefore = node.CpuTime();

@@ -21,23 +21,14 @@ public static class PromptDrainBenchmark
         var nodes = new List<AppProcess>();
         try
         {
-            var environment = new Dictionary<string, string>
-            {
-                ["ConnectionStrings__MentorBot"] = server.ConnectionString,
-                ["Twilio__AccountSid"] = "AC" + new string('0', 32),
-                ["Twilio__AuthToken"] = "bench_token",
-                ["Twilio__FromNumber"] = "+4570000000",
-                ["Twilio__ApiBaseUrl"] = twilio.BaseUrl,
-                ["Twilio__MessagesPerSecond"] = "0",
-                ["Scheduler__PromptPollInterval"] = "00:00:01",
-                ["Scheduler__DispatchLanes"] = Lanes(options).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Scheduler__PlanInterval"] = "01:00:00",
-            };
             for (var i = 0; i < options.Nodes; i++)
             {
                 // Each node reaches the fake API under a path of its own, so the fake counts each node's sends. The first one migrates.
-                environment["Twilio__ApiBaseUrl"] = $"{twilio.BaseUrl}/{FakeTwilio.NodePrefix}{i + 1}";
-                nodes.Add(await AppProcess.StartAsync(environment));
+                var settings = twilio.NodeSettings(server.ConnectionString, $"/{FakeTwilio.NodePrefix}{i + 1}");
+                settings["Scheduler__PromptPollInterval"] = "00:00:01";
+                settings["Scheduler__DispatchLanes"] = Lanes(options).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                settings["Scheduler__PlanInterval"] = "01:00:00";
+                nodes.Add(await AppProcess.StartAsync(settings));
             }
 
             var options_ = new DbContextOptionsBuilder<MentorBotDb>().UseNpgsql(server.ConnectionString).Options;
