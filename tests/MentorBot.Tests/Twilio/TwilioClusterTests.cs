@@ -40,6 +40,10 @@ public sealed class TwilioClusterTests(PostgresFixture postgres)
         await using var api = FakeTwilioApi.Start();
         var environment = RealAccount(database, api.BaseUrl);
         environment["Twilio__MessagesPerSecond"] = rate.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        // One send open per node, so a node holds at most a few claimed: with the default sixteen, the node that claims
+        // first can keep the sender's whole lookahead to itself and send all 24 while the other finds it full each time
+        // it looks (a CI run saw exactly that), and the test would not show the rate holding across two nodes.
+        environment["Twilio__SendsInFlight"] = "1";
         await using var first = await BotProcess.ServeAsync(environment);
         await using var second = await BotProcess.ServeAsync(environment);
 
