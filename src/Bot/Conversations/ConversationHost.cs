@@ -33,11 +33,16 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
 
     /// <summary>A message from the person: the next step of her dialog, or the dialog she starts with.</summary>
     /// <param name="languageHints">What her client says about her languages (web chat: the activity's locale and the browser's languages).</param>
+    /// <param name="createdInThisTransaction">
+    /// Her row was written by the caller's still-open transaction (her first SMS, saved before the dialog runs): like a
+    /// row not saved yet, nothing else can refer to her, so there is no dialog, coordinator, profile or consent to read.
+    /// </param>
     public async Task<ConversationReply> ReplyAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken,
-        IReadOnlyList<string>? languageHints = null)
+        IReadOnlyList<string>? languageHints = null, bool createdInThisTransaction = false)
     {
         using var recording = telemetry.Start(DialogTurnTelemetry.ReplySpan, conversation.Channel);
-        return recording.Finish(await TakeTurnAsync(db, person, conversation, text, languageHints ?? [], cancellationToken));
+        var isNew = createdInThisTransaction || IsUnsaved(db, person);
+        return recording.Finish(await TakeTurnAsync(db, person, conversation, text, languageHints ?? [], isNew, cancellationToken));
     }
 
     /// <summary>
@@ -57,16 +62,16 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     }
 
     async Task<ConversationReply> TakeTurnAsync(MentorBotDb db, Participant person, Conversation conversation, string text,
-        IReadOnlyList<string> languageHints, CancellationToken cancellationToken)
+        IReadOnlyList<string> languageHints, bool isNew, CancellationToken cancellationToken)
     {
-        if (await IsWithCoordinatorAsync(db, person, cancellationToken))
+        if (await IsWithCoordinatorAsync(db, person, isNew, cancellationToken))
         {
             return ConversationReply.WithCoordinator(person.PreferredLanguage); // a coordinator answers her; the bot stays out of it
         }
 
-        await LoadProfileAsync(db, person, cancellationToken);
-        var session = await ActiveSessionAsync(db, person, cancellationToken);
-        var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
+        await LoadProfileAsync(db, person, isNew, cancellationToken);
+        var session = await ActiveSessionAsync(db, person, isNew, cancellationToken);
+        var turn = new HostTurn(db, person, conversation, clock.GetUtcNow()) { IsNew = isNew };
         if (person.OptedOutAt is not null)
         {
             if (!IsStart(text))
@@ -164,7 +169,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     /// <summary>Starts a dialog for her (a prompt from the scheduler, a coordinator's action), with values it needs.</summary>
     public async Task<ConversationReply> StartAsync(MentorBotDb db, Participant person, Conversation conversation, string dialogId,
         IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken) =>
-        await StartAsync(db, person, conversation, await ActiveSessionAsync(db, person, cancellationToken), dialogId, values, cancellationToken);
+        await StartAsync(db, person, conversation, await ActiveSessionAsync(db, person, IsUnsaved(db, person), cancellationToken), dialogId, values, cancellationToken);
 
     /// <summary>
     /// Starts a dialog for her when her active dialog, if any, was read already (tracked by <paramref name="db"/>): a
@@ -175,8 +180,9 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         string dialogId, IReadOnlyDictionary<string, string> values, CancellationToken cancellationToken)
     {
         using var recording = telemetry.Start(DialogTurnTelemetry.StartSpan, conversation.Channel);
-        await LoadProfileAsync(db, person, cancellationToken);
-        var turn = new HostTurn(db, person, conversation, clock.GetUtcNow());
+        var isNew = IsUnsaved(db, person);
+        await LoadProfileAsync(db, person, isNew, cancellationToken);
+        var turn = new HostTurn(db, person, conversation, clock.GetUtcNow()) { IsNew = isNew };
         if (running is not null)
         {
             running.Status = DialogSessionStatus.Superseded;
@@ -328,7 +334,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     {
         var id = turn.Person.Id;
         return turn.Db.Consents.Local.Any(c => c.ParticipantId == id && c.WithdrawnAt == null)
-            || (!IsNew(turn.Db, turn.Person) && await turn.Db.Consents.AnyAsync(c => c.ParticipantId == id && c.WithdrawnAt == null, cancellationToken));
+            || (!turn.IsNew && await turn.Db.Consents.AnyAsync(c => c.ParticipantId == id && c.WithdrawnAt == null, cancellationToken));
     }
 
     static void Save(DialogSession session, DialogTurn result, DateTimeOffset now)
@@ -369,10 +375,10 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     GlobalCommand? Command(string text) => GlobalCommandReader.Read(text, library.Catalog)?.Command;
 
     /// <summary>Dialogs read and write her profile and branch: have them loaded (a no-op when the caller did).</summary>
-    static async Task LoadProfileAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken)
+    static async Task LoadProfileAsync(MentorBotDb db, Participant person, bool isNew, CancellationToken cancellationToken)
     {
         var entry = db.Entry(person);
-        if (entry.State != EntityState.Added)
+        if (!isNew)
         {
             await entry.Reference(p => p.Profile).LoadAsync(cancellationToken);
             await entry.Reference(p => p.Branch).LoadAsync(cancellationToken);
@@ -380,16 +386,16 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     }
 
     // Someone this turn created (her first message) has nothing in the database yet: no dialog, no coordinator, no
-    // consent to read there. Skipping those reads saves three round trips on every first contact.
-    static bool IsNew(MentorBotDb db, Participant person) => db.Entry(person).State == EntityState.Added;
+    // profile, no consent to read there. Skipping those reads saves four round trips on every first contact.
+    static bool IsUnsaved(MentorBotDb db, Participant person) => db.Entry(person).State == EntityState.Added;
 
-    static async Task<DialogSession?> ActiveSessionAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken) =>
-        IsNew(db, person)
+    static async Task<DialogSession?> ActiveSessionAsync(MentorBotDb db, Participant person, bool isNew, CancellationToken cancellationToken) =>
+        isNew
             ? db.DialogSessions.Local.FirstOrDefault(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active)
             : await db.DialogSessions.FirstOrDefaultAsync(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active, cancellationToken);
 
-    static async Task<bool> IsWithCoordinatorAsync(MentorBotDb db, Participant person, CancellationToken cancellationToken) =>
-        !IsNew(db, person) && await db.Handovers.AnyAsync(h => h.ParticipantId == person.Id && h.Status != HandoverStatus.Released, cancellationToken);
+    static async Task<bool> IsWithCoordinatorAsync(MentorBotDb db, Participant person, bool isNew, CancellationToken cancellationToken) =>
+        !isNew && await db.Handovers.AnyAsync(h => h.ParticipantId == person.Id && h.Status != HandoverStatus.Released, cancellationToken);
 
     /// <summary>The unit of work and what this turn has produced so far.</summary>
     sealed class HostTurn(MentorBotDb db, Participant person, Conversation conversation, DateTimeOffset now)
@@ -398,6 +404,10 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
         public Participant Person { get; } = person;
         public Conversation Conversation { get; } = conversation;
         public DateTimeOffset Now { get; } = now;
+
+        /// <summary>She was created in this unit of work: nothing in the database refers to her yet.</summary>
+        public bool IsNew { get; init; }
+
         public List<OutboundMessage> Messages { get; } = [];
         public IReadOnlyDictionary<string, string> Given { get; set; } = new Dictionary<string, string>();
         public int DialogsStarted { get; set; }

@@ -18,6 +18,9 @@ public sealed record InboundMessageContext(
     OptOutChange OptOutChange,
     TimeProvider Clock)
 {
+    /// <summary>Her participant row was created for this message, in <see cref="Transaction"/>: nothing else refers to her yet.</summary>
+    public bool ParticipantCreated { get; init; }
+
     /// <summary>
     /// Puts a reply in the outbox (an outbound row in <see cref="DeliveryStatus.Queued"/>) on the same
     /// conversation. The outbox dispatcher sends it after the commit, and never to an opted-out person.

@@ -76,6 +76,7 @@ public sealed partial class InboundMessageReceiver(
         var now = clock.GetUtcNow();
 
         var participant = await db.Participants.FirstOrDefaultAsync(p => p.Phone == from.Phone, ct);
+        var created = participant is null;
         if (participant is null)
         {
             // Someone new: a mentee until the signup dialog learns otherwise, in Danish until she picks her language.
@@ -119,7 +120,7 @@ public sealed partial class InboundMessageReceiver(
         }
         else
         {
-            await ProcessAsync(new InboundMessageContext(db, transaction, participant, conversation, message, change, clock), ct);
+            await ProcessAsync(new InboundMessageContext(db, transaction, participant, conversation, message, change, clock) { ParticipantCreated = created }, ct);
         }
 
         await transaction.CommitAsync(ct);
