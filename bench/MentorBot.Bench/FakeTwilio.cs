@@ -35,6 +35,9 @@ public sealed class FakeTwilio : IAsyncDisposable
     /// <summary>Messages accepted so far; a counter of its own, since summing <see cref="PerRecipient"/> takes all its locks.</summary>
     public int Total => Volatile.Read(ref _total);
 
+    /// <summary>The nodes' Twilio auth token, which the webhook benchmark signs with.</summary>
+    public const string AuthToken = "bench_token";
+
     /// <summary>
     /// A node's settings to send here: a Twilio account of its own (the bench's token also marks its processes for
     /// profilers), pacing off, and the database it runs on. <paramref name="path"/> names the node (see <see cref="NodePrefix"/>).
@@ -43,7 +46,7 @@ public sealed class FakeTwilio : IAsyncDisposable
     {
         ["ConnectionStrings__MentorBot"] = connectionString,
         ["Twilio__AccountSid"] = "AC" + new string('0', 32),
-        ["Twilio__AuthToken"] = "bench_token",
+        ["Twilio__AuthToken"] = AuthToken,
         ["Twilio__FromNumber"] = "+4570000000",
         ["Twilio__ApiBaseUrl"] = BaseUrl + path,
         ["Twilio__MessagesPerSecond"] = "0",
