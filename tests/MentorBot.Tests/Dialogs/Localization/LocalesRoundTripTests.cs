@@ -49,19 +49,11 @@ public sealed class LocalesRoundTripTests : IDisposable
         var output = new StringWriter();
         Assert.Equal(0, Run(output, "import", Po));
 
-        Assert.Contains("so: 1 changed, 0 added", output.ToString(), StringComparison.Ordinal);
-        var after = Snapshot("so");
-        var changedFiles = after.Keys.Where(file => !before.TryGetValue(file, out var old) || old != after[file]).Order().ToList();
-        Assert.Equal([".source-hashes.yaml", "welcome.yaml"], changedFiles);
-        var diff = Lines(after["welcome.yaml"]).Except(Lines(before["welcome.yaml"])).ToList();
-        Assert.Equal(["welcome.greeting: \"Soo dhawoow! Waxaan kuu qori doonaa Af-Soomaali. Luqad kale, qor LUQAD.\""], diff);
-        Assert.Equal(Lines(before["welcome.yaml"]).Count, Lines(after["welcome.yaml"]).Count); // changed in place, comments kept
+        AssertOnlyTheGreetingChanged(output, before, "Soo dhawoow! Waxaan kuu qori doonaa Af-Soomaali. Luqad kale, qor LUQAD.");
         Assert.Equal(oldRole, Catalog().OwnTexts("so")["welcome.ask_role"]); // unwrapped again, unchanged
 
         // The same file again changes nothing; every text now carries the hash it was translated from.
-        var again = new StringWriter();
-        Assert.Equal(0, Run(again, "import", Po));
-        Assert.Contains("so: 0 changed, 0 added", again.ToString(), StringComparison.Ordinal);
+        AssertImportingAgainChangesNothing(Po);
     }
 
     [Fact]
@@ -101,15 +93,8 @@ public sealed class LocalesRoundTripTests : IDisposable
         var output = new StringWriter();
         Assert.Equal(0, Run(output, "import", Xlf));
 
-        Assert.Contains("so: 1 changed, 0 added", output.ToString(), StringComparison.Ordinal);
-        var after = Snapshot("so");
-        Assert.Equal([".source-hashes.yaml", "welcome.yaml"], after.Keys.Where(name => !before.TryGetValue(name, out var old) || old != after[name]).Order().ToList());
-        Assert.Equal([$"welcome.greeting: \"{reworded}\""], Lines(after["welcome.yaml"]).Except(Lines(before["welcome.yaml"])).ToList());
-        Assert.Equal(Lines(before["welcome.yaml"]).Count, Lines(after["welcome.yaml"]).Count);
-
-        var again = new StringWriter();
-        Assert.Equal(0, Run(again, "import", Xlf));
-        Assert.Contains("so: 0 changed, 0 added", again.ToString(), StringComparison.Ordinal);
+        AssertOnlyTheGreetingChanged(output, before, reworded);
+        AssertImportingAgainChangesNothing(Xlf);
     }
 
     [Fact]
@@ -239,6 +224,23 @@ public sealed class LocalesRoundTripTests : IDisposable
         Directory.GetFiles(Path.Combine(Locales, language)).ToDictionary(file => Path.GetFileName(file), File.ReadAllText);
 
     static List<string> Lines(string text) => text.Split('\n').ToList();
+
+    /// <summary>The import reported one change, and wrote exactly the greeting's line in place (comments kept) and its hash.</summary>
+    void AssertOnlyTheGreetingChanged(StringWriter output, Dictionary<string, string> before, string greeting)
+    {
+        Assert.Contains("so: 1 changed, 0 added", output.ToString(), StringComparison.Ordinal);
+        var after = Snapshot("so");
+        Assert.Equal([".source-hashes.yaml", "welcome.yaml"], after.Keys.Where(file => !before.TryGetValue(file, out var old) || old != after[file]).Order().ToList());
+        Assert.Equal([$"welcome.greeting: \"{greeting}\""], Lines(after["welcome.yaml"]).Except(Lines(before["welcome.yaml"])).ToList());
+        Assert.Equal(Lines(before["welcome.yaml"]).Count, Lines(after["welcome.yaml"]).Count);
+    }
+
+    void AssertImportingAgainChangesNothing(string file)
+    {
+        var again = new StringWriter();
+        Assert.Equal(0, Run(again, "import", file));
+        Assert.Contains("so: 0 changed, 0 added", again.ToString(), StringComparison.Ordinal);
+    }
 
     // The msgstr of one entry replaced, as a translator would in a PO tool.
     static string Replace(string po, string key, string translation)
