@@ -33,15 +33,11 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
 
     /// <summary>A message from the person: the next step of her dialog, or the dialog she starts with.</summary>
     /// <param name="languageHints">What her client says about her languages (web chat: the activity's locale and the browser's languages).</param>
-    /// <param name="createdInThisTransaction">
-    /// Her row was written by the caller's still-open transaction (her first SMS, saved before the dialog runs): like a
-    /// row not saved yet, nothing else can refer to her, so there is no dialog, coordinator, profile or consent to read.
-    /// </param>
     public async Task<ConversationReply> ReplyAsync(MentorBotDb db, Participant person, Conversation conversation, string text, CancellationToken cancellationToken,
-        IReadOnlyList<string>? languageHints = null, bool createdInThisTransaction = false)
+        IReadOnlyList<string>? languageHints = null)
     {
         using var recording = telemetry.Start(DialogTurnTelemetry.ReplySpan, conversation.Channel);
-        var isNew = createdInThisTransaction || IsUnsaved(db, person);
+        var isNew = IsUnsaved(db, person);
         return recording.Finish(await TakeTurnAsync(db, person, conversation, text, languageHints ?? [], isNew, cancellationToken));
     }
 
@@ -333,7 +329,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
     static async Task<bool> HasConsentAsync(HostTurn turn, CancellationToken cancellationToken)
     {
         var id = turn.Person.Id;
-        return turn.Db.Consents.Local.Any(c => c.ParticipantId == id && c.WithdrawnAt == null)
+        return turn.Db.Tracked<Consent>().Any(c => c.ParticipantId == id && c.WithdrawnAt == null)
             || (!turn.IsNew && await turn.Db.Consents.AnyAsync(c => c.ParticipantId == id && c.WithdrawnAt == null, cancellationToken));
     }
 
@@ -391,7 +387,7 @@ public sealed class ConversationHost(DialogLibrary library, DialogActions action
 
     static async Task<DialogSession?> ActiveSessionAsync(MentorBotDb db, Participant person, bool isNew, CancellationToken cancellationToken) =>
         isNew
-            ? db.DialogSessions.Local.FirstOrDefault(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active)
+            ? db.Tracked<DialogSession>().FirstOrDefault(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active)
             : await db.DialogSessions.FirstOrDefaultAsync(s => s.ParticipantId == person.Id && s.Status == DialogSessionStatus.Active, cancellationToken);
 
     static async Task<bool> IsWithCoordinatorAsync(MentorBotDb db, Participant person, bool isNew, CancellationToken cancellationToken) =>

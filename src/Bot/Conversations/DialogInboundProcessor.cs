@@ -8,8 +8,7 @@ public sealed class DialogInboundProcessor(ConversationHost host, ReplyOutbox ou
 {
     public async Task ProcessAsync(InboundMessageContext context, CancellationToken ct)
     {
-        var reply = await host.ReplyAsync(context.Db, context.Participant, context.Conversation, context.Message.Text, ct,
-            createdInThisTransaction: context.ParticipantCreated);
+        var reply = await host.ReplyAsync(context.Db, context.Participant, context.Conversation, context.Message.Text, ct);
         MessageLog.RecordAnswer(context.Message, reply);
         outbox.Add(context.Db, context.Conversation, reply.MergedInto ?? context.Participant, reply, context.Clock.GetUtcNow());
     }

@@ -5,9 +5,9 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace MentorBot.Bot.Conversations;
 
 /// <summary>
-/// One stored inbound message and the unit of work it lives in. <see cref="Db"/> already tracks the
-/// participant, conversation and message (written, not yet committed, inside <see cref="Transaction"/>);
-/// anything added to it is saved and committed by the channel after the processor returns.
+/// One inbound message and the unit of work it lives in. <see cref="Db"/> already tracks the participant,
+/// conversation and message (not saved yet when new: the channel saves them with what the processor adds, in one
+/// go, inside <see cref="Transaction"/>, and commits after the processor returns).
 /// </summary>
 public sealed record InboundMessageContext(
     MentorBotDb Db,
@@ -18,9 +18,6 @@ public sealed record InboundMessageContext(
     OptOutChange OptOutChange,
     TimeProvider Clock)
 {
-    /// <summary>Her participant row was created for this message, in <see cref="Transaction"/>: nothing else refers to her yet.</summary>
-    public bool ParticipantCreated { get; init; }
-
     /// <summary>
     /// Puts a reply in the outbox (an outbound row in <see cref="DeliveryStatus.Queued"/>) on the same
     /// conversation. The outbox dispatcher sends it after the commit, and never to an opted-out person.

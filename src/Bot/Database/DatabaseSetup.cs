@@ -73,8 +73,6 @@ public static class DatabaseSetup
     public static void AddMentorBotData(this WebApplicationBuilder builder, DatabaseServer database)
     {
         builder.Services.AddSingleton(database);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
-        builder.Services.AddDbContextPool<MentorBotDb>((services, options) =>
-            options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddMentorBotDb(database.ConnectionString);
     }
 }

@@ -74,8 +74,7 @@ public static class SchedulerWorker
         // Under a test clock the worker's starts at TestClock__Start and runs at real pace: it has no endpoint to move it
         // (a walk over several processes would need one clock shared through the database, which is not built).
         builder.Services.AddSingleton(clock);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        builder.Services.AddDbContextPool<MentorBotDb>((services, db) => db.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>()));
+        builder.Services.AddMentorBotDb(connectionString);
         builder.Services.AddScoped<IPromptSender, HandOverPromptSender>();
         builder.Services.AddMentorBotJobStorage(options, SchedulerNode.ThisProcess(runsServer: true));
         // Only the scheduler's queue: jobs that need the bot (retention) wait for a bot node's server.

@@ -5,16 +5,20 @@ using MentorBot.Data;
 using MentorBot.Data.Model;
 using MentorBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace MentorBot.Bot.Channels.Twilio;
 
 public enum InboundOutcome { Stored, Duplicate }
 
+/// <summary>One message as Twilio's webhook gave it, cleaned of control characters.</summary>
+public sealed record InboundSms(TwilioAddress From, string MessageSid, string Body, string? OptOutType);
+
 /// <summary>
 /// Stores a message a person sent by SMS or WhatsApp, once per MessageSid: finds or creates her
 /// participant and conversation, applies STOP/START and answers HELP before any dialog, and lets the
-/// <see cref="IInboundMessageProcessor"/> queue replies in the same transaction.
+/// <see cref="IInboundMessageProcessor"/> queue replies in the same transaction, saved with her message in one go.
 /// </summary>
 public sealed partial class InboundMessageReceiver(
     MentorBotDb db,
@@ -41,16 +45,18 @@ public sealed partial class InboundMessageReceiver(
 
     async Task<InboundOutcome> ReceiveOnceAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct)
     {
-        // A MessageSid seen before (Twilio's retry) is told by the unique index when her message is first saved, before
-        // any dialog runs: no lookup ahead of every message for the rare retry. Two webhooks racing (Twilio's retry, or
-        // her first two messages) can both try to create her row; the loser starts over and finds the winner's.
+        // A MessageSid seen before (Twilio's retry) is told by the unique index when her message is saved: no lookup
+        // ahead of every message for the rare retry. Two webhooks racing (Twilio's retry, or her first two messages) can
+        // both try to create her row; the loser starts over and finds the winner's.
+        var withProcessor = true;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await StoreAsync(from, messageSid, body, optOutType, ct);
+                return await StoreAsync(from, messageSid, body, optOutType, withProcessor, ct);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique)
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
+                && (unique.ConstraintName == MessageSidIndex || attempt < 2))
             {
                 db.ChangeTracker.Clear();
                 if (unique.ConstraintName == MessageSidIndex)
@@ -58,25 +64,75 @@ public sealed partial class InboundMessageReceiver(
                     LogDuplicate(messageSid);
                     return InboundOutcome.Duplicate;
                 }
-
-                if (attempt == 2)
-                {
-                    throw;
-                }
+            }
+            catch (Exception e) when (withProcessor && e is not OperationCanceledException && !DatabaseOutage.Caused(e))
+            {
+                // The dialog failed, or its writes did. Everything this transaction did is undone, and her message is
+                // stored again without it: a bug in a dialog must not lose what she wrote (Twilio's one retry would fail
+                // the same way). A savepoint before the dialog would keep the first try's rows, but costs two round trips
+                // and a subtransaction on every message for a failure that should never happen.
+                db.ChangeTracker.Clear();
+                LogProcessorFailed(e, messageSid);
+                withProcessor = false;
             }
         }
     }
 
-    async Task<InboundOutcome> StoreAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct)
+    async Task<InboundOutcome> StoreAsync(TwilioAddress from, string messageSid, string body, string? optOutType, bool withProcessor, CancellationToken ct)
     {
-        // No savepoint around each SaveChanges (two round trips each): a failed first save ends the whole transaction and
-        // is tried again from the start, and the processor's work has its own savepoint below.
+        db.Database.AutoSavepointsEnabled = false; // a failed save ends the whole transaction and is tried again from the start
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Phone == from.Phone, ct);
+        var address = from.ToString();
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Channel == from.Channel && c.ChannelConversationId == address, ct);
+        var sms = new InboundSms(from, messageSid, body, optOutType);
+        var change = await StageAsync(transaction, sms, participant, conversation, withProcessor, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        Stored(sms, change);
+        return InboundOutcome.Stored;
+    }
+
+    /// <summary>
+    /// Several messages from different people in one transaction, as concurrent webhooks arrive (<see cref="InboundGroupCommit"/>):
+    /// her row and conversation read for all at once, every turn's rows saved in one go and committed once. Any failure
+    /// undoes them all and throws; the caller then stores each on its own with <see cref="ReceiveAsync"/>, which tells a
+    /// retry, a race and a failing dialog apart.
+    /// </summary>
+    public async Task ReceiveTogetherAsync(IReadOnlyList<InboundSms> messages, CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
+        var phones = messages.Select(m => m.From.Phone).ToList();
+        var participants = await db.Participants.Where(p => phones.Contains(p.Phone!)).ToDictionaryAsync(p => p.Phone!, ct);
+        var addresses = messages.Select(m => m.From.ToString()).ToList();
+        var conversations = await db.Conversations
+            .Where(c => (c.Channel == Channel.Sms || c.Channel == Channel.Whatsapp) && addresses.Contains(c.ChannelConversationId)).ToListAsync(ct);
+        var changes = new List<OptOutChange>(messages.Count);
+        foreach (var sms in messages)
+        {
+            var address = sms.From.ToString();
+            changes.Add(await StageAsync(transaction, sms, participants.GetValueOrDefault(sms.From.Phone),
+                conversations.FirstOrDefault(c => c.Channel == sms.From.Channel && c.ChannelConversationId == address), withProcessor: true, ct));
+        }
 
-        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Phone == from.Phone, ct);
-        var created = participant is null;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        for (var i = 0; i < messages.Count; i++)
+        {
+            Stored(messages[i], changes[i]);
+        }
+    }
+
+    /// <summary>
+    /// Adds her message (and her row and conversation when they are new), applies STOP/START, answers HELP and runs the
+    /// processor: everything but the final save, which the caller makes once for all it staged.
+    /// </summary>
+    async Task<OptOutChange> StageAsync(IDbContextTransaction transaction, InboundSms sms, Participant? participant, Conversation? conversation,
+        bool withProcessor, CancellationToken ct)
+    {
+        var (from, now) = (sms.From, clock.GetUtcNow());
         if (participant is null)
         {
             // Someone new: a mentee until the signup dialog learns otherwise, in Danish until she picks her language.
@@ -88,28 +144,25 @@ public sealed partial class InboundMessageReceiver(
             db.Participants.Add(participant);
         }
 
-        var address = from.ToString();
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Channel == from.Channel && c.ChannelConversationId == address, ct);
         if (conversation is null)
         {
-            conversation = new Conversation { ParticipantId = participant.Id, Channel = from.Channel, ChannelConversationId = address, StartedAt = now };
+            conversation = new Conversation { ParticipantId = participant.Id, Channel = from.Channel, ChannelConversationId = from.ToString(), StartedAt = now };
             db.Conversations.Add(conversation);
         }
 
         conversation.ParticipantId ??= participant.Id;
-        var message = MessageLog.Inbound(db, conversation, participant, body, now, providerMessageId: messageSid);
+        var message = MessageLog.Inbound(db, conversation, participant, sms.Body, now, providerMessageId: sms.MessageSid);
 
-        var change = keywords.Classify(body, optOutType);
+        var change = keywords.Classify(sms.Body, sms.OptOutType);
         ApplyOptOut(participant, change, from.Channel, now);
-        if (change == OptOutChange.None && keywords.IsHelp(body, optOutType))
+        if (change == OptOutChange.None && keywords.IsHelp(sms.Body, sms.OptOutType))
         {
             help.Add(db, conversation, participant, now);
         }
 
-        await db.SaveChangesAsync(ct);
-
         if (change == OptOutChange.OptedOut)
         {
+            await db.SaveChangesAsync(ct);
             // What was waiting for her is never sent, not even after a later START.
             await db.Messages
                 .Where(m => m.ParticipantId == participant.Id && m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued && m.ProviderMessageId == null)
@@ -118,47 +171,19 @@ public sealed partial class InboundMessageReceiver(
                     .SetProperty(m => m.ErrorMessage, OutboxErrors.OptedOut)
                     .SetProperty(m => m.UpdatedAt, now), ct);
         }
-        else
+        else if (withProcessor)
         {
-            await ProcessAsync(new InboundMessageContext(db, transaction, participant, conversation, message, change, clock) { ParticipantCreated = created }, ct);
+            // Her message, and her row when she is new, are saved together with what the dialog writes: one save per turn.
+            await processor.ProcessAsync(new InboundMessageContext(db, transaction, participant, conversation, message, change, clock), ct);
         }
 
-        await transaction.CommitAsync(ct);
-        LogStored(from.Channel, messageSid, PhoneNumber.Mask(address), change);
-        metrics.InboundReceived(from.Channel);
-        return InboundOutcome.Stored;
+        return change;
     }
 
-    /// <summary>
-    /// Runs the processor after a savepoint. If it fails, its work is undone and her message is still kept:
-    /// a bug in a dialog must not lose what she wrote (Twilio's one retry would fail the same way).
-    /// </summary>
-    async Task ProcessAsync(InboundMessageContext context, CancellationToken ct)
+    void Stored(InboundSms sms, OptOutChange change)
     {
-        const string savepoint = "before_processor";
-        await context.Transaction.CreateSavepointAsync(savepoint, ct);
-        try
-        {
-            await processor.ProcessAsync(context, ct);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await context.Transaction.RollbackToSavepointAsync(savepoint, ct);
-            foreach (var entry in db.ChangeTracker.Entries().ToList())
-            {
-                if (entry.Entity == context.Participant || entry.Entity == context.Conversation || entry.Entity == context.Message)
-                {
-                    await entry.ReloadAsync(ct);
-                }
-                else
-                {
-                    entry.State = EntityState.Detached;
-                }
-            }
-
-            LogProcessorFailed(e, context.Message.ProviderMessageId);
-        }
+        LogStored(sms.From.Channel, sms.MessageSid, PhoneNumber.Mask(sms.From.ToString()), change);
+        metrics.InboundReceived(sms.From.Channel);
     }
 
     static void ApplyOptOut(Participant participant, OptOutChange change, Channel channel, DateTimeOffset now)

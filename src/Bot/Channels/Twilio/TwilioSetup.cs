@@ -23,6 +23,8 @@ public static class TwilioSetup
 
         services.AddSingleton<HelpKeywordReply>();
         services.AddScoped<InboundMessageReceiver>();
+        services.AddSingleton<InboundGroupCommit>();
+        services.AddHostedService(provider => provider.GetRequiredService<InboundGroupCommit>());
         services.AddSingleton<DeliveryStatusRecorder>();
 
         // Twilio's SDK on a factory HttpClient whose handler sends its requests to Twilio__ApiBaseUrl (or the simulator).

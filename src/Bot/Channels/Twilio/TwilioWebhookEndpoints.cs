@@ -23,7 +23,7 @@ public static class TwilioWebhookEndpoints
         app.MapPost(StatusPath, ReceiveStatus).DisableAntiforgery();
     }
 
-    static async Task<IResult> ReceiveMessage(HttpContext http, TwilioAccount account, InboundMessageReceiver receiver, CancellationToken ct)
+    static async Task<IResult> ReceiveMessage(HttpContext http, TwilioAccount account, InboundGroupCommit inbound, CancellationToken ct)
     {
         var (webhook, refusal) = await TwilioWebhook.ReadAsync(http, account, ct);
         if (webhook is null)
@@ -42,7 +42,8 @@ public static class TwilioWebhookEndpoints
         }
 
         // Control characters go at the edge (a NUL can't be stored); what is left is what she wrote.
-        await receiver.ReceiveAsync(from, InboundText.Clean(messageSid), InboundText.Clean(body), webhook["OptOutType"] is { } optOut ? InboundText.Clean(optOut) : null, ct);
+        // Not cancelled with the request: once queued it is stored, and a retry of it would be told by its MessageSid.
+        await inbound.ReceiveAsync(new InboundSms(from, InboundText.Clean(messageSid), InboundText.Clean(body), webhook["OptOutType"] is { } optOut ? InboundText.Clean(optOut) : null));
         return Results.Text(EmptyTwiml, "text/xml", System.Text.Encoding.UTF8);
     }
 
