@@ -35,7 +35,10 @@ public static partial class WebhookBenchmark
         await using (app)
         {
             using var http = new HttpClient { BaseAddress = app.Address };
-            await SendAsync(http, Warmup(options), options.Concurrency, "warm"); // JIT, pools, caches: a node that has run a while
+            // JIT, pools, caches: a node that has run a while, and has seen messages like the measured ones (Arabic, every other
+            // one). Warmed in Danish only, the optimising compiler still took a sixth of the app's CPU in the first seconds
+            // measured, compiling the paths an Arabic first message takes.
+            await SendAsync(http, Warmup(options), options.Concurrency, "warm");
             var cpu = app.CpuTime();
             var stopwatch = Stopwatch.StartNew();
             var latencies = await SendAsync(http, options.Count, options.Concurrency, "run");
@@ -72,7 +75,7 @@ public static partial class WebhookBenchmark
                 var fields = new Dictionary<string, string>
                 {
                     ["MessageSid"] = $"SM{Guid.NewGuid():N}", ["AccountSid"] = "AC" + new string('0', 32), ["From"] = $"+457{(run == "warm" ? 1 : 0)}{i:D6}", // a new person each: the warm-up's numbers are apart
-                    ["To"] = "+4570000000", ["Body"] = run == "warm" ? "Hej" : "مرحبا", ["NumMedia"] = "0",
+                    ["To"] = "+4570000000", ["Body"] = run == "warm" && i % 2 == 0 ? "Hej" : "مرحبا", ["NumMedia"] = "0",
                 };
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/twilio/sms") { Content = new FormUrlEncodedContent(fields) };
                 request.Headers.Add(SimulatorWebhookSigner.Header, SimulatorWebhookSigner.Sign(FakeTwilio.AuthToken, new Uri(http.BaseAddress!, "/api/twilio/sms").ToString(), fields));

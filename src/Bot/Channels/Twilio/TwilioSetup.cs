@@ -29,9 +29,12 @@ public static class TwilioSetup
 
         // Twilio's SDK on a factory HttpClient whose handler sends its requests to Twilio__ApiBaseUrl (or the simulator).
         services.AddTransient<TwilioApiHandler>();
+        // Without the factory's request logging: two log scopes and four log calls per send, for lines that say less
+        // than the outbox's own (which name the message and its outcome).
         services.AddHttpClient<TwilioMessagesApi>(http => http.Timeout = options.RequestTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .AddHttpMessageHandler<TwilioApiHandler>();
+            .AddHttpMessageHandler<TwilioApiHandler>()
+            .RemoveAllLoggers();
         services.AddSingleton<SenderPacing>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OutboxNodeIdentity>();

@@ -1,5 +1,6 @@
 using MentorBot.Data;
 using MentorBot.Data.Model;
+using MentorBot.Data.Naming;
 using MentorBot.Data.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -88,24 +89,38 @@ public sealed partial class OutboxClaimer(
             planned.Add((message, plan));
         }
 
-        var sends = new List<OutboxSend>(planned.Count);
+        var sends = planned.Select(p => new OutboxSend(p.Message.Id, p.Message.Channel, p.Plan)).ToList();
         if (planned.Count > 0)
         {
-            foreach (var (message, plan) in planned)
-            {
-                message.SendStartedAt = markedAt;
-                message.SendNode = node.Id;
-                message.SentVia = plan.Route;
-                message.WhatsappTemplateSid = plan.Request.ContentSid;
-                message.NextAttemptAt = null;
-                message.UpdatedAt = now;
-                sends.Add(new OutboxSend(message.Id, message.Channel, plan));
-            }
+            await MarkInFlightAsync(planned, markedAt, now, ct);
         }
 
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(ct); // what the checks settled without sending, and what waits for its sender's room
         await transaction.CommitAsync(ct);
         return new OutboxClaim(sends, due.Count);
+    }
+
+    /// <summary>
+    /// The claimed sends marked in flight by this node, in one statement: as tracked changes they cost a statement each
+    /// and most of the claim's time in the app (a tenth of its CPU per inbound webhook, whose two replies it claims).
+    /// </summary>
+    async Task MarkInFlightAsync(List<(Message Message, DeliveryPlan Plan)> planned, DateTimeOffset markedAt, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = (NpgsqlCommand)db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
+        command.CommandText = """
+            UPDATE messages m SET send_started_at = $4, send_node = $5, sent_via = s.route, whatsapp_template_sid = s.template,
+                next_attempt_at = NULL, updated_at = $6
+            FROM unnest($1::uuid[], $2::text[], $3::text[]) AS s(id, route, template)
+            WHERE m.id = s.id
+            """;
+        command.Parameters.Add(new NpgsqlParameter { Value = planned.Select(p => p.Message.Id).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid });
+        command.Parameters.Add(new NpgsqlParameter { Value = planned.Select(p => SnakeCaseEnumConverter<DeliveryRoute>.NameOf(p.Plan.Route)).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = planned.Select(p => (object?)p.Plan.Request.ContentSid ?? DBNull.Value).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = markedAt, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = node.Id, NpgsqlDbType = NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>The plan to send by, or null when the message was settled without sending (she opted out, no address…).</summary>
