@@ -16,9 +16,11 @@ public static partial class WebhookBenchmark
 {
     /// <summary>
     /// Webhooks sent before the measured ones unless <c>--warmup</c> says otherwise: a node that has run a while, its hot
-    /// paths compiled by the optimising tier. The first few hundred on a cold node go at half the pace or less.
+    /// paths compiled by the optimising tier. The first few hundred on a cold node go at half the pace or less, and after
+    /// 2,000 the tier-1 compiler was still promoting about 200 methods a second, a seventh of the app's CPU in the
+    /// measured phase (perf, and the perf map's growth): 8,000 is about 15 s of load, after which it is done.
     /// </summary>
-    const int DefaultWarmup = 2000;
+    const int DefaultWarmup = 8000;
 
     const string TwilioSmsPath = "/api/twilio/sms";
 
