@@ -58,7 +58,7 @@ public sealed partial class OutboxClaimer(
         }
 
         var participants = await ParticipantsAsync(due, ct);
-        var (markedAt, backlog) = await MarkNodeAliveAsync(ct);
+        var (markedAt, backlog, nextRetryAt) = await MarkNodeAliveAsync(now, ct);
         foreach (var (sender, time) in unreserved)
         {
             backlog[sender] = backlog.GetValueOrDefault(sender) + time;
@@ -83,6 +83,7 @@ public sealed partial class OutboxClaimer(
             {
                 message.NextAttemptAt = now + (taken - room);
                 message.UpdatedAt = now;
+                nextRetryAt = nextRetryAt is { } earliest && earliest < message.NextAttemptAt ? earliest : message.NextAttemptAt;
                 continue;
             }
 
@@ -97,7 +98,7 @@ public sealed partial class OutboxClaimer(
 
         await db.SaveChangesAsync(ct); // what the checks settled without sending, and what waits for its sender's room
         await transaction.CommitAsync(ct);
-        return new OutboxClaim(sends, due.Count);
+        return new OutboxClaim(sends, due.Count) { NextRetryAt = nextRetryAt, NextRetryKnown = true };
     }
 
     /// <summary>
@@ -177,14 +178,14 @@ public sealed partial class OutboxClaimer(
     }
 
     /// <summary>
-    /// Refreshes the node's liveness in the claim's own transaction and reads the senders' backlog, in one round trip.
-    /// Liveness here because the heartbeat's first beat can come after a node's first claim, or late on a starved machine,
-    /// and a node with no fresh row is taken for dead — another node then reconciled a send still in flight, found nothing
-    /// at Twilio yet and sent it a second time. The time returned marks the claimed sends in flight: the database's time,
-    /// like the heartbeats and the reconciler's now(), so leases are real seconds whatever the app's clock says (a node's
-    /// skewed clock, or a test clock moved months ahead).
+    /// Refreshes the node's liveness in the claim's own transaction, reads the senders' backlog and the next retry's time,
+    /// in one round trip. Liveness here because the heartbeat's first beat can come after a node's first claim, or late on
+    /// a starved machine, and a node with no fresh row is taken for dead — another node then reconciled a send still in
+    /// flight, found nothing at Twilio yet and sent it a second time. The time returned marks the claimed sends in flight:
+    /// the database's time, like the heartbeats and the reconciler's now(), so leases are real seconds whatever the app's
+    /// clock says (a node's skewed clock, or a test clock moved months ahead).
     /// </summary>
-    async Task<(DateTimeOffset MarkedAt, Dictionary<string, TimeSpan> Backlog)> MarkNodeAliveAsync(CancellationToken ct)
+    async Task<(DateTimeOffset MarkedAt, Dictionary<string, TimeSpan> Backlog, DateTimeOffset? NextRetryAt)> MarkNodeAliveAsync(DateTimeOffset now, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await using var batch = new NpgsqlBatch(connection, (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction());
@@ -196,21 +197,41 @@ public sealed partial class OutboxClaimer(
         alive.Parameters.Add(new NpgsqlParameter { Value = node.Id, NpgsqlDbType = NpgsqlDbType.Text });
         batch.BatchCommands.Add(alive);
         batch.BatchCommands.Add(new NpgsqlBatchCommand(SenderPacing.BacklogSql));
+        var retry = new NpgsqlBatchCommand(NextRetrySql);
+        retry.Parameters.Add(new NpgsqlParameter { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        batch.BatchCommands.Add(retry);
         await using var reader = await batch.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var markedAt = reader.GetFieldValue<DateTimeOffset>(0);
         await reader.NextResultAsync(ct);
-        return (markedAt, await SenderPacing.ReadBacklogAsync(reader, ct));
+        var backlog = await SenderPacing.ReadBacklogAsync(reader, ct);
+        await reader.NextResultAsync(ct);
+        await reader.ReadAsync(ct);
+        return (markedAt, backlog, await reader.IsDBNullAsync(0, ct) ? null : reader.GetFieldValue<DateTimeOffset>(0));
     }
+
+    /// <summary>The next retry's time, read in the claim's batch (no round trip of its own at load) or by <see cref="NextRetryAtAsync"/>.</summary>
+    const string NextRetrySql = """
+        SELECT min(next_attempt_at) FROM messages
+        WHERE direction = 'outbound' AND delivery_status = 'queued' AND provider_message_id IS NULL
+          AND channel IN ('sms', 'whatsapp') AND next_attempt_at > $1
+        """;
 
     /// <summary>The next moment a queued message's wait for a retry ends, after now (null: none is waiting).</summary>
     public async Task<DateTimeOffset?> NextRetryAtAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        return await db.Messages
-            .Where(m => m.Direction == MessageDirection.Outbound && m.DeliveryStatus == DeliveryStatus.Queued && m.ProviderMessageId == null
-                && (m.Channel == Channel.Sms || m.Channel == Channel.Whatsapp) && m.NextAttemptAt > now)
-            .MinAsync(m => m.NextAttemptAt, ct);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = new NpgsqlCommand(NextRetrySql, connection);
+            command.Parameters.Add(new NpgsqlParameter { Value = clock.GetUtcNow(), NpgsqlDbType = NpgsqlDbType.TimestampTz });
+            return await command.ExecuteScalarAsync(ct) is DateTime next ? new DateTimeOffset(next, TimeSpan.Zero) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Outbound message {MessageId} has a body of {Length} characters, over the limit; failed without sending")]

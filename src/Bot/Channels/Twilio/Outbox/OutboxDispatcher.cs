@@ -134,7 +134,8 @@ public sealed partial class OutboxDispatcher(
                 {
                     // Fewer due than asked for: sleep until something may be.
                     wait = PollInterval;
-                    if (await claimer.NextRetryAtAsync(stoppingToken) is { } next && next - clock.GetUtcNow() < wait)
+                    var nextRetry = claim.NextRetryKnown ? claim.NextRetryAt : await claimer.NextRetryAtAsync(stoppingToken);
+                    if (nextRetry is { } next && next - clock.GetUtcNow() < wait)
                     {
                         wait = next - clock.GetUtcNow();
                     }

@@ -9,4 +9,13 @@ public sealed record OutboxSend(Guid MessageId, Channel Channel, DeliveryPlan Pl
 public sealed record OutboxSendResult(OutboxSend Send, TwilioSendResult? Result);
 
 /// <summary>One claim: the sends to make, and how many due rows it took (sent, settled without sending, or put back for later).</summary>
-public sealed record OutboxClaim(IReadOnlyList<OutboxSend> Sends, int Rows);
+public sealed record OutboxClaim(IReadOnlyList<OutboxSend> Sends, int Rows)
+{
+    /// <summary>
+    /// When it took rows: the next moment a queued message's wait ends after the claim (null: none waits). It is read in
+    /// the claim's own round trip, and a claim that took nothing leaves it unknown (<see cref="NextRetryKnown"/> false).
+    /// </summary>
+    public DateTimeOffset? NextRetryAt { get; init; }
+
+    public bool NextRetryKnown { get; init; }
+}
