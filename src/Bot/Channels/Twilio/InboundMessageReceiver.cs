@@ -31,6 +31,10 @@ public sealed partial class InboundMessageReceiver(
 {
     const string MessageSidIndex = "ix_messages_channel_provider_message_id";
 
+    // Her row or conversation created by a webhook racing this one (her first two messages at once).
+    const string ParticipantPhoneIndex = "ix_participants_phone";
+    const string ConversationIndex = "ix_conversations_channel_conversation";
+
     /// <summary>
     /// Stores it, trying again when the database was away for a moment: the MessageSid keeps a retry to once, even when
     /// the first try committed and only its answer was lost. Still away after that, the webhook is answered 503 and
@@ -55,14 +59,19 @@ public sealed partial class InboundMessageReceiver(
             {
                 return await StoreAsync(from, messageSid, body, optOutType, withProcessor, ct);
             }
-            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } unique
-                && (unique.ConstraintName == MessageSidIndex || attempt < 2))
+            catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var index }
+                && index is MessageSidIndex or ParticipantPhoneIndex or ConversationIndex)
             {
                 db.ChangeTracker.Clear();
-                if (unique.ConstraintName == MessageSidIndex)
+                if (index == MessageSidIndex)
                 {
                     LogDuplicate(messageSid);
                     return InboundOutcome.Duplicate;
+                }
+
+                if (attempt == 2)
+                {
+                    throw;
                 }
             }
             catch (Exception e) when (withProcessor && e is not OperationCanceledException && !DatabaseOutage.Caused(e))
