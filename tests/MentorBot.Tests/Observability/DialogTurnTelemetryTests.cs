@@ -46,7 +46,7 @@ public sealed class DialogTurnTelemetryTests(PostgresFixture postgres)
                 var receiver = new InboundMessageReceiver(db, new DialogInboundProcessor(host, new ReplyOutbox(ConversationHostTests.TestLibrary)),
                     OptOutKeywords.Load(Path.Combine(BotProcess.RepositoryRoot, "locales", OptOutKeywords.FileName)),
                     new HelpKeywordReply(RealDialogTests.RealLibrary, new TwilioOptions()), metrics, _clock, NullLogger<InboundMessageReceiver>.Instance);
-                Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(Amal, TwilioTestEnvironment.NewSid(), text, null, CancellationToken.None));
+                Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(new InboundSms(Amal, TwilioTestEnvironment.NewSid(), text, null), CancellationToken.None));
             }
         }
 

@@ -34,7 +34,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         await using (var db = TestDb.Open(database))
         {
             var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
-            Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None));
+            Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(new InboundSms(Amal, "SM1", "Hej", null), CancellationToken.None));
         }
 
         var context = Assert.Single(processor.Calls);
@@ -53,7 +53,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         await using (var db = TestDb.Open(database))
         {
             var receiver = new InboundMessageReceiver(db, new Replying("Hej", failAfterwards: true), Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
-            Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None));
+            Assert.Equal(InboundOutcome.Stored, await receiver.ReceiveAsync(new InboundSms(Amal, "SM1", "Hej", null), CancellationToken.None));
         }
 
         await using var reader = TestDb.Open(database);
@@ -69,7 +69,7 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         await using (var db = TestDb.Open(database))
         {
             var receiver = new InboundMessageReceiver(db, new SavingThenFailing(), Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
-            await receiver.ReceiveAsync(Amal, "SM1", "Hej", null, CancellationToken.None);
+            await receiver.ReceiveAsync(new InboundSms(Amal, "SM1", "Hej", null), CancellationToken.None);
         }
 
         await using var reader = TestDb.Open(database);
@@ -96,9 +96,9 @@ public sealed class InboundMessageProcessorTests(PostgresFixture postgres)
         await using var db = TestDb.Open(database);
         var receiver = new InboundMessageReceiver(db, processor, Keywords, Help, TestTelemetry.Metrics, TimeProvider.System, NullLogger<InboundMessageReceiver>.Instance);
 
-        await receiver.ReceiveAsync(Amal, "SM1", "STOP", null, CancellationToken.None);
+        await receiver.ReceiveAsync(new InboundSms(Amal, "SM1", "STOP", null), CancellationToken.None);
         Assert.Empty(processor.Calls);
-        await receiver.ReceiveAsync(Amal, "SM2", "START", null, CancellationToken.None);
+        await receiver.ReceiveAsync(new InboundSms(Amal, "SM2", "START", null), CancellationToken.None);
 
         Assert.Equal(OptOutChange.OptedIn, Assert.Single(processor.Calls).OptOutChange);
     }

@@ -95,8 +95,7 @@ public sealed partial class InboundGroupCommit(IServiceScopeFactory scopes, ILog
     async Task<InboundOutcome> AloneAsync(InboundSms sms)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<InboundMessageReceiver>()
-            .ReceiveAsync(sms.From, sms.MessageSid, sms.Body, sms.OptOutType, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<InboundMessageReceiver>().ReceiveAsync(sms, CancellationToken.None);
     }
 
     [LoggerMessage(LogLevel.Information, "A batch of {Count} inbound messages was undone ({Reason}): each is stored on its own")]

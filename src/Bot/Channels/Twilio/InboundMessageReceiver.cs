@@ -40,14 +40,10 @@ public sealed partial class InboundMessageReceiver(
     /// the first try committed and only its answer was lost. Still away after that, the webhook is answered 503 and
     /// Twilio tries again later.
     /// </summary>
-    public Task<InboundOutcome> ReceiveAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct) =>
-        DatabaseOutage.RetryAsync(() =>
-        {
-            db.ChangeTracker.Clear();
-            return ReceiveOnceAsync(from, messageSid, body, optOutType, ct);
-        }, clock, ct);
+    public Task<InboundOutcome> ReceiveAsync(InboundSms sms, CancellationToken ct) =>
+        DatabaseOutage.RetryAsync(() => ReceiveOnceAsync(sms, ct), clock, ct);
 
-    async Task<InboundOutcome> ReceiveOnceAsync(TwilioAddress from, string messageSid, string body, string? optOutType, CancellationToken ct)
+    async Task<InboundOutcome> ReceiveOnceAsync(InboundSms sms, CancellationToken ct)
     {
         // A MessageSid seen before (Twilio's retry) is told by the unique index when her message is saved: no lookup
         // ahead of every message for the rare retry. Two webhooks racing (Twilio's retry, or her first two messages) can
@@ -57,15 +53,15 @@ public sealed partial class InboundMessageReceiver(
         {
             try
             {
-                return await StoreAsync(from, messageSid, body, optOutType, withProcessor, ct);
+                await StoreAsync([sms], withProcessor, ct);
+                return InboundOutcome.Stored;
             }
             catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: var index }
                 && index is MessageSidIndex or ParticipantPhoneIndex or ConversationIndex)
             {
-                db.ChangeTracker.Clear();
                 if (index == MessageSidIndex)
                 {
-                    LogDuplicate(messageSid);
+                    LogDuplicate(sms.MessageSid);
                     return InboundOutcome.Duplicate;
                 }
 
@@ -80,38 +76,27 @@ public sealed partial class InboundMessageReceiver(
                 // stored again without it: a bug in a dialog must not lose what she wrote (Twilio's one retry would fail
                 // the same way). A savepoint before the dialog would keep the first try's rows, but costs two round trips
                 // and a subtransaction on every message for a failure that should never happen.
-                db.ChangeTracker.Clear();
-                LogProcessorFailed(e, messageSid);
+                LogProcessorFailed(e, sms.MessageSid);
                 withProcessor = false;
             }
         }
     }
 
-    async Task<InboundOutcome> StoreAsync(TwilioAddress from, string messageSid, string body, string? optOutType, bool withProcessor, CancellationToken ct)
-    {
-        db.Database.AutoSavepointsEnabled = false; // a failed save ends the whole transaction and is tried again from the start
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var participant = await db.Participants.FirstOrDefaultAsync(p => p.Phone == from.Phone, ct);
-        var address = from.ToString();
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Channel == from.Channel && c.ChannelConversationId == address, ct);
-        var sms = new InboundSms(from, messageSid, body, optOutType);
-        var change = await StageAsync(transaction, sms, participant, conversation, withProcessor, ct);
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        Stored(sms, change);
-        return InboundOutcome.Stored;
-    }
-
     /// <summary>
     /// Several messages from different people in one transaction, as concurrent webhooks arrive (<see cref="InboundGroupCommit"/>):
-    /// her row and conversation read for all at once, every turn's rows saved in one go and committed once. Any failure
-    /// undoes them all and throws; the caller then stores each on its own with <see cref="ReceiveAsync"/>, which tells a
-    /// retry, a race and a failing dialog apart.
+    /// every turn's rows saved in one go and committed once. Any failure undoes them all and throws; the caller then stores
+    /// each on its own with <see cref="ReceiveAsync"/>, which tells a retry, a race and a failing dialog apart.
     /// </summary>
-    public async Task ReceiveTogetherAsync(IReadOnlyList<InboundSms> messages, CancellationToken ct)
+    public Task ReceiveTogetherAsync(IReadOnlyList<InboundSms> messages, CancellationToken ct) => StoreAsync(messages, withProcessor: true, ct);
+
+    /// <summary>
+    /// One transaction for <paramref name="messages"/> (one, or a batch of different people's): her row and conversation
+    /// read for all at once, each staged, everything saved once and committed.
+    /// </summary>
+    async Task StoreAsync(IReadOnlyList<InboundSms> messages, bool withProcessor, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        db.Database.AutoSavepointsEnabled = false;
+        db.ChangeTracker.Clear(); // a try before this one may have left its rows
+        db.Database.AutoSavepointsEnabled = false; // a failed save ends the whole transaction and is tried again from the start
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var phones = messages.Select(m => m.From.Phone).ToList();
         var participants = await db.Participants.Where(p => phones.Contains(p.Phone!)).ToDictionaryAsync(p => p.Phone!, ct);
@@ -123,14 +108,15 @@ public sealed partial class InboundMessageReceiver(
         {
             var address = sms.From.ToString();
             changes.Add(await StageAsync(transaction, sms, participants.GetValueOrDefault(sms.From.Phone),
-                conversations.FirstOrDefault(c => c.Channel == sms.From.Channel && c.ChannelConversationId == address), withProcessor: true, ct));
+                conversations.FirstOrDefault(c => c.Channel == sms.From.Channel && c.ChannelConversationId == address), withProcessor, ct));
         }
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         for (var i = 0; i < messages.Count; i++)
         {
-            Stored(messages[i], changes[i]);
+            LogStored(messages[i].From.Channel, messages[i].MessageSid, PhoneNumber.Mask(messages[i].From.ToString()), changes[i]);
+            metrics.InboundReceived(messages[i].From.Channel);
         }
     }
 
@@ -187,12 +173,6 @@ public sealed partial class InboundMessageReceiver(
         }
 
         return change;
-    }
-
-    void Stored(InboundSms sms, OptOutChange change)
-    {
-        LogStored(sms.From.Channel, sms.MessageSid, PhoneNumber.Mask(sms.From.ToString()), change);
-        metrics.InboundReceived(sms.From.Channel);
     }
 
     static void ApplyOptOut(Participant participant, OptOutChange change, Channel channel, DateTimeOffset now)

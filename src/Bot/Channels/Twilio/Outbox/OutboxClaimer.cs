@@ -98,7 +98,7 @@ public sealed partial class OutboxClaimer(
 
         await db.SaveChangesAsync(ct); // what the checks settled without sending, and what waits for its sender's room
         await transaction.CommitAsync(ct);
-        return new OutboxClaim(sends, due.Count) { NextRetryAt = nextRetryAt, NextRetryKnown = true };
+        return new OutboxClaim(sends, due.Count) { NextRetryAt = nextRetryAt };
     }
 
     /// <summary>

@@ -134,7 +134,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     // Fewer due than asked for: sleep until something may be.
                     wait = PollInterval;
-                    var nextRetry = claim.NextRetryKnown ? claim.NextRetryAt : await claimer.NextRetryAtAsync(stoppingToken);
+                    var nextRetry = claim.Rows > 0 ? claim.NextRetryAt : await claimer.NextRetryAtAsync(stoppingToken);
                     if (nextRetry is { } next && next - clock.GetUtcNow() < wait)
                     {
                         wait = next - clock.GetUtcNow();

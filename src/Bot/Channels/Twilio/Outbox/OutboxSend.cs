@@ -12,10 +12,8 @@ public sealed record OutboxSendResult(OutboxSend Send, TwilioSendResult? Result)
 public sealed record OutboxClaim(IReadOnlyList<OutboxSend> Sends, int Rows)
 {
     /// <summary>
-    /// When it took rows: the next moment a queued message's wait ends after the claim (null: none waits). It is read in
-    /// the claim's own round trip, and a claim that took nothing leaves it unknown (<see cref="NextRetryKnown"/> false).
+    /// When it took rows (<see cref="Rows"/> above 0): the next moment a queued message's wait ends after the claim (null:
+    /// none waits), read in the claim's own round trip. A claim that took nothing did not read it.
     /// </summary>
     public DateTimeOffset? NextRetryAt { get; init; }
-
-    public bool NextRetryKnown { get; init; }
 }
