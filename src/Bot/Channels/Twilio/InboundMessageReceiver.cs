@@ -29,6 +29,9 @@ public sealed partial class InboundMessageReceiver(
     TimeProvider clock,
     ILogger<InboundMessageReceiver> logger)
 {
+    /// <summary>The rows every turn adds and nothing refers to: inserted a table at a time after EF's save (<see cref="LeafRowInserts"/>).</summary>
+    static readonly Type[] TurnRows = [typeof(DialogSession), typeof(Message)];
+
     const string MessageSidIndex = "ix_messages_channel_provider_message_id";
 
     // Her row or conversation created by a webhook racing this one (her first two messages at once).
@@ -111,7 +114,7 @@ public sealed partial class InboundMessageReceiver(
                 conversations.FirstOrDefault(c => c.Channel == sms.From.Channel && c.ChannelConversationId == address), withProcessor, ct));
         }
 
-        await db.SaveChangesAsync(ct);
+        await db.SaveChangesAsync(TurnRows, ct);
         await transaction.CommitAsync(ct);
         for (var i = 0; i < messages.Count; i++)
         {

@@ -51,7 +51,7 @@ public sealed partial class OutboxClaimer(
             ORDER BY m.created_at
             LIMIT {max}
             FOR UPDATE OF m SKIP LOCKED
-            """).Include(m => m.Conversation).ThenInclude(c => c!.Participant).OrderBy(m => m.CreatedAt).ToListAsync(ct);
+            """).AsNoTracking().Include(m => m.Conversation).ThenInclude(c => c!.Participant).OrderBy(m => m.CreatedAt).ToListAsync(ct);
         if (due.Count == 0)
         {
             return new OutboxClaim([], 0);
@@ -66,11 +66,13 @@ public sealed partial class OutboxClaimer(
 
         var room = pacing.IsOn ? SenderPacing.Lookahead : TimeSpan.Zero;
         var planned = new List<(Message Message, DeliveryPlan Plan)>();
+        var changed = new List<Message>();
         foreach (var message in due)
         {
             var participant = message.ParticipantId is { } id ? participants.GetValueOrDefault(id) : null;
             if (await CheckAsync(message, participant, message.Conversation, now, ct) is not { } plan)
             {
+                changed.Add(message);
                 continue;
             }
 
@@ -83,6 +85,7 @@ public sealed partial class OutboxClaimer(
             {
                 message.NextAttemptAt = now + (taken - room);
                 message.UpdatedAt = now;
+                changed.Add(message);
                 nextRetryAt = nextRetryAt is { } earliest && earliest < message.NextAttemptAt ? earliest : message.NextAttemptAt;
                 continue;
             }
@@ -96,7 +99,20 @@ public sealed partial class OutboxClaimer(
             await MarkInFlightAsync(planned, markedAt, now, ct);
         }
 
-        await db.SaveChangesAsync(ct); // what the checks settled without sending, and what waits for its sender's room
+        if (changed.Count > 0)
+        {
+            // What the checks settled without sending, and what waits for its sender's room: read untracked (tracking every
+            // claimed row, its conversation and participant cost more than the rest of the claim), so written whole. The
+            // row is locked by this claim; its conversation is left out, since two may share a participant read twice.
+            foreach (var message in changed)
+            {
+                message.Conversation = null;
+                db.Messages.Update(message);
+            }
+
+            await db.SaveChangesAsync(ct);
+        }
+
         await transaction.CommitAsync(ct);
         return new OutboxClaim(sends, due.Count) { NextRetryAt = nextRetryAt };
     }
