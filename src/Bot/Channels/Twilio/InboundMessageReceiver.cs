@@ -29,8 +29,8 @@ public sealed partial class InboundMessageReceiver(
     TimeProvider clock,
     ILogger<InboundMessageReceiver> logger)
 {
-    /// <summary>The rows every turn adds and nothing refers to: inserted a table at a time after EF's save (<see cref="LeafRowInserts"/>).</summary>
-    static readonly Type[] TurnRows = [typeof(DialogSession), typeof(Message)];
+    /// <summary>The rows a batch of turns adds, inserted a table at a time (<see cref="BulkInserts"/>): a new person and her conversation, then her messages, the replies and the dialogs' states.</summary>
+    static readonly BulkInsertTypes TurnRows = new(Before: [typeof(Participant), typeof(Conversation)], After: [typeof(DialogSession), typeof(Message)]);
 
     const string MessageSidIndex = "ix_messages_channel_provider_message_id";
 

@@ -10,72 +10,96 @@ using Npgsql;
 namespace MentorBot.Data;
 
 /// <summary>
-/// <c>SaveChanges</c> for a unit of work that adds many rows of a few kinds no other row refers to (a batch of inbound
-/// turns: her messages, the bot's replies, the dialogs' states). EF saves everything else first; then the added rows of
-/// each such kind go in with one <c>INSERT … SELECT FROM unnest(…)</c>, a column array per parameter. EF writes an INSERT
-/// statement per row, and for a batch of 30 rows building, ordering and sending them was a quarter of the app's CPU per
-/// inbound webhook; one statement per table is also one execution in PostgreSQL instead of one per row.
-/// After EF, because nothing EF inserts can refer to these rows, and EF's updates come first: a dialog superseded in the
-/// same turn is no longer active when its successor is inserted (a partial unique index allows one active dialog each).
+/// The kinds of rows <see cref="BulkInserts"/> inserts a table at a time, in this order: <see cref="Before"/> EF's save the
+/// rows others refer to (a new person, her conversation), <see cref="After"/> it the rows nothing refers to (her messages,
+/// the bot's replies, a dialog's state).
 /// </summary>
-public static class LeafRowInserts
-{
-    static readonly ConcurrentDictionary<IEntityType, LeafTable?> Tables = new();
+public sealed record BulkInsertTypes(IReadOnlyList<Type> Before, IReadOnlyList<Type> After);
 
-    /// <summary>Saves the unit of work; the added rows of <paramref name="leafTypes"/> (in this order) after everything else.</summary>
-    public static async Task SaveChangesAsync(this DbContext db, IReadOnlyList<Type> leafTypes, CancellationToken ct)
+/// <summary>
+/// <c>SaveChanges</c> for a unit of work that adds many rows of a few kinds (a batch of inbound turns). The added rows of
+/// each such kind go in with one <c>INSERT … SELECT FROM unnest(…)</c>, a column array per parameter; EF saves the rest.
+/// EF writes an INSERT statement per row, and for a batch of 30 rows building, ordering and sending them was a quarter of
+/// the app's CPU per inbound webhook; one statement per table is also one execution in PostgreSQL instead of one per row.
+/// The order keeps EF's guarantees: a row is inserted before EF's save only when nothing it refers to is still to be
+/// inserted by EF and no row EF updates or deletes could collide with it on a unique index; after EF's save only when
+/// nothing EF writes refers to it, and then EF's updates come first (a dialog superseded in the same turn is no longer
+/// active when its successor is inserted: a partial unique index allows one active dialog each). A kind that does not
+/// qualify in a unit of work is simply saved by EF.
+/// </summary>
+public static class BulkInserts
+{
+    static readonly ConcurrentDictionary<IEntityType, BulkTable?> Tables = new();
+
+    public static async Task SaveChangesAsync(this DbContext db, BulkInsertTypes types, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
         {
-            // EF's save and the inserts after it are one unit of work: all of it or none.
+            // EF's save and the inserts around it are one unit of work: all of it or none.
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            await SaveInTransactionAsync(db, leafTypes, ct);
+            await SaveInTransactionAsync(db, types, ct);
             await transaction.CommitAsync(ct);
             return;
         }
 
-        await SaveInTransactionAsync(db, leafTypes, ct);
+        await SaveInTransactionAsync(db, types, ct);
     }
 
-    static async Task SaveInTransactionAsync(DbContext db, IReadOnlyList<Type> leafTypes, CancellationToken ct)
+    static async Task SaveInTransactionAsync(DbContext db, BulkInsertTypes types, CancellationToken ct)
     {
         var tracker = db.ChangeTracker;
         tracker.DetectChanges();
         // Detected once: listing the entries, marking them and EF's save would each detect again over every tracked row.
         var detecting = tracker.AutoDetectChangesEnabled;
         tracker.AutoDetectChangesEnabled = false;
-        var inserts = new List<(LeafTable Table, List<EntityEntry> Rows)>();
         try
         {
             var entries = tracker.Entries().ToList();
-            foreach (var clrType in leafTypes)
-            {
-                var type = db.Model.FindEntityType(clrType) ?? throw new ArgumentException($"{clrType.Name} is not in the model", nameof(leafTypes));
-                if (Tables.GetOrAdd(type, LeafTable.For) is not { } table || IsReferencedByPending(type, entries))
-                {
-                    continue; // EF saves them as usual
-                }
-
-                var rows = entries.Where(e => e.State == EntityState.Added && e.Metadata == type).ToList();
-                if (rows.Count > 0)
-                {
-                    inserts.Add((table, rows));
-                }
-            }
-
-            // Unchanged to EF, so its save leaves them out; they are inserted right after it, in the same transaction.
-            foreach (var row in inserts.SelectMany(i => i.Rows))
+            var before = Plan(db, types.Before, entries, (type, inserted) => CanGoFirst(type, entries, inserted));
+            var after = Plan(db, types.After, entries, (type, _) => !IsReferencedByPending(type, entries));
+            // Unchanged to EF, so its save leaves them out.
+            foreach (var row in before.Concat(after).SelectMany(i => i.Rows))
             {
                 row.State = EntityState.Unchanged;
             }
 
+            await InsertAsync(db, before, ct);
             await db.SaveChangesAsync(ct);
+            await InsertAsync(db, after, ct);
         }
         finally
         {
             tracker.AutoDetectChangesEnabled = detecting;
         }
+    }
 
+    /// <summary>For each kind in order that qualifies, its added rows.</summary>
+    static List<(BulkTable Table, List<EntityEntry> Rows)> Plan(DbContext db, IReadOnlyList<Type> clrTypes, List<EntityEntry> entries,
+        Func<IEntityType, HashSet<IEntityType>, bool> qualifies)
+    {
+        var plan = new List<(BulkTable Table, List<EntityEntry> Rows)>();
+        var inserted = new HashSet<IEntityType>();
+        foreach (var clrType in clrTypes)
+        {
+            var type = db.Model.FindEntityType(clrType) ?? throw new ArgumentException($"{clrType.Name} is not in the model", nameof(clrTypes));
+            if (Tables.GetOrAdd(type, BulkTable.For) is not { } table || !qualifies(type, inserted))
+            {
+                continue; // EF saves them as usual
+            }
+
+            inserted.Add(type);
+            var rows = entries.Where(e => e.State == EntityState.Added && e.Metadata == type).ToList();
+            if (rows.Count > 0)
+            {
+                plan.Add((table, rows));
+            }
+        }
+
+        return plan;
+    }
+
+    static async Task InsertAsync(DbContext db, List<(BulkTable Table, List<EntityEntry> Rows)> inserts, CancellationToken ct)
+    {
         if (inserts.Count == 0)
         {
             return;
@@ -83,7 +107,6 @@ public static class LeafRowInserts
 
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         var transaction = (NpgsqlTransaction)db.Database.CurrentTransaction!.GetDbTransaction();
-        await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var batch = new NpgsqlBatch(connection, transaction);
@@ -99,13 +122,27 @@ public static class LeafRowInserts
             // As EF reports a failed save, so callers tell a unique violation or an outage the same way for every row.
             throw new DbUpdateException($"Inserting the added {string.Join(", ", inserts.Select(i => i.Table.Name))} rows failed: {e.Message}", e);
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 
-    /// <summary>Something EF is about to write may point at one of these rows (a web chat activity at its message): then EF writes them all.</summary>
+    /// <summary>
+    /// Before EF's save: every row it refers to that is still to be inserted is inserted ahead of it, none that it could
+    /// refer to is about to be deleted (the delete would cascade to it), and no row of its kind that EF updates or deletes
+    /// could take its place on a unique index (a phone number moved from one person to another).
+    /// </summary>
+    static bool CanGoFirst(IEntityType type, List<EntityEntry> entries, HashSet<IEntityType> inserted)
+    {
+        var principals = type.GetForeignKeys().Select(fk => fk.PrincipalEntityType).ToHashSet();
+        var unique = type.GetIndexes().Where(i => i.IsUnique).SelectMany(i => i.Properties).Concat(type.GetKeys().SelectMany(k => k.Properties)).ToHashSet();
+        return !entries.Any(e => e.State switch
+        {
+            EntityState.Added => principals.Contains(e.Metadata) && !inserted.Contains(e.Metadata),
+            EntityState.Deleted => principals.Contains(e.Metadata) || e.Metadata == type,
+            EntityState.Modified => e.Metadata == type && e.Properties.Any(p => p.IsModified && unique.Contains(p.Metadata)),
+            _ => false,
+        });
+    }
+
+    /// <summary>After EF's save: nothing EF is about to write points at a row of this kind (a web chat activity at its message).</summary>
     static bool IsReferencedByPending(IEntityType type, List<EntityEntry> entries)
     {
         var referencing = type.GetReferencingForeignKeys().Select(fk => fk.DeclaringEntityType).Where(t => t != type).ToHashSet();
@@ -113,14 +150,14 @@ public static class LeafRowInserts
     }
 
     /// <summary>One table's insert: its columns, their store types and how a property's value becomes the column's.</summary>
-    sealed class LeafTable
+    sealed class BulkTable
     {
         public required string Name { get; init; }
-        public required IReadOnlyList<LeafColumn> Columns { get; init; }
+        public required IReadOnlyList<BulkColumn> Columns { get; init; }
         public required string Sql { get; init; }
 
         /// <summary>Null when EF must write the type itself: several tables, a value the database generates, an owned or JSON part.</summary>
-        public static LeafTable? For(IEntityType type)
+        public static BulkTable? For(IEntityType type)
         {
             if (type.GetTableName() is not { } name || type.GetMappingFragments().Any() || type.IsOwned() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
                 || type.BaseType is not null || type.GetDirectlyDerivedTypes().Any())
@@ -129,7 +166,7 @@ public static class LeafRowInserts
             }
 
             var table = StoreObjectIdentifier.Table(name, type.GetSchema());
-            var columns = new List<LeafColumn>();
+            var columns = new List<BulkColumn>();
             foreach (var property in type.GetProperties())
             {
                 // A key EF makes on the client (a Guid) is written like any value; one the database makes (an identity) is not known yet.
@@ -141,7 +178,7 @@ public static class LeafRowInserts
 
                 var providerType = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
                 var elementType = providerType.IsValueType && property.IsNullable ? typeof(Nullable<>).MakeGenericType(Nullable.GetUnderlyingType(providerType) ?? providerType) : providerType;
-                columns.Add(new LeafColumn(property, column, mapping.StoreType, mapping.Converter, elementType));
+                columns.Add(new BulkColumn(property, column, mapping.StoreType, mapping.Converter, elementType));
             }
 
             var sql = new StringBuilder($"INSERT INTO {Quote(type.GetSchema(), name)} (");
@@ -153,7 +190,7 @@ public static class LeafRowInserts
             sql.Append(") AS u(");
             sql.AppendJoin(", ", columns.Select((_, i) => $"c{i}"));
             sql.Append(')');
-            return new LeafTable { Name = name, Columns = columns, Sql = sql.ToString() };
+            return new BulkTable { Name = name, Columns = columns, Sql = sql.ToString() };
         }
 
         public NpgsqlBatchCommand Command(List<EntityEntry> rows)
@@ -177,5 +214,5 @@ public static class LeafRowInserts
         static string Quote(string? schema, string name) => (schema is null ? "" : $"\"{schema}\".") + $"\"{name}\"";
     }
 
-    sealed record LeafColumn(IProperty Property, string Name, string StoreType, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, Type ElementType);
+    sealed record BulkColumn(IProperty Property, string Name, string StoreType, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, Type ElementType);
 }

@@ -7,12 +7,12 @@ using Npgsql;
 namespace MentorBot.Tests.Data;
 
 /// <summary>
-/// <see cref="LeafRowInserts"/> against a real PostgreSQL: the rows it inserts a table at a time read back exactly as EF
+/// <see cref="BulkInserts"/> against a real PostgreSQL: the rows it inserts a table at a time read back exactly as EF
 /// would have written them, EF's own changes are saved first, and a failure surfaces as EF reports one.
 /// </summary>
-public sealed class LeafRowInsertsTests(PostgresFixture postgres)
+public sealed class BulkInsertsTests(PostgresFixture postgres)
 {
-    static readonly Type[] Leaves = [typeof(DialogSession), typeof(Message)];
+    static readonly BulkInsertTypes Turn = new(Before: [typeof(Participant), typeof(Conversation)], After: [typeof(DialogSession), typeof(Message)]);
     static readonly DateTimeOffset Now = new(2026, 12, 5, 9, 30, 0, TimeSpan.Zero);
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class LeafRowInsertsTests(PostgresFixture postgres)
             };
             db.AddRange(session, inbound, reply);
 
-            await db.SaveChangesAsync(Leaves, CancellationToken.None);
+            await db.SaveChangesAsync(Turn, CancellationToken.None);
             await transaction.CommitAsync();
             Assert.All(db.ChangeTracker.Entries(), e => Assert.Equal(EntityState.Unchanged, e.State));
         }
@@ -73,7 +73,7 @@ public sealed class LeafRowInsertsTests(PostgresFixture postgres)
             running.Status = DialogSessionStatus.Superseded; // one active dialog per person: the index allows the new one only after this
             db.DialogSessions.Add(new DialogSession { ParticipantId = personId, DialogId = "menu", StepId = "choose", StartedAt = Now, UpdatedAt = Now });
 
-            await db.SaveChangesAsync(Leaves, CancellationToken.None);
+            await db.SaveChangesAsync(Turn, CancellationToken.None);
         }
 
         await using var read = TestDb.Open(database);
@@ -89,7 +89,7 @@ public sealed class LeafRowInsertsTests(PostgresFixture postgres)
         {
             var (person, conversation) = NewPerson(db, "+4520000003");
             db.Messages.Add(Inbound(conversation, person, sid));
-            await db.SaveChangesAsync(Leaves, CancellationToken.None);
+            await db.SaveChangesAsync(Turn, CancellationToken.None);
         }
 
         await using (var db = TestDb.Open(database))
@@ -98,7 +98,7 @@ public sealed class LeafRowInsertsTests(PostgresFixture postgres)
             var (person, conversation) = NewPerson(db, "+4520000004");
             db.Messages.Add(Inbound(conversation, person, sid));
 
-            var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Leaves, CancellationToken.None));
+            var error = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Turn, CancellationToken.None));
 
             Assert.Equal("ix_messages_channel_provider_message_id", Assert.IsType<PostgresException>(error.InnerException).ConstraintName);
         }
@@ -117,10 +117,50 @@ public sealed class LeafRowInsertsTests(PostgresFixture postgres)
             db.Messages.Add(message);
             db.DirectLineActivities.Add(new DirectLineActivity { ConversationId = conversation.Id, MessageId = message.Id, Activity = "{}", CreatedAt = Now });
 
-            await db.SaveChangesAsync(Leaves, CancellationToken.None);
+            await db.SaveChangesAsync(Turn, CancellationToken.None);
         }
 
         Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM direct_line_activities a JOIN messages m ON m.id = a.message_id"));
+    }
+
+    [Fact]
+    public async Task A_phone_moved_to_a_new_person_in_the_same_save_is_left_to_ef_which_frees_it_first()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using (var db = TestDb.Open(database))
+        {
+            NewPerson(db, "+4520000006");
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = TestDb.Open(database))
+        {
+            var old = await db.Participants.SingleAsync();
+            old.Phone = null; // the number now belongs to someone new: inserted first, she would collide with the old row
+            var (person, conversation) = NewPerson(db, "+4520000006");
+            conversation.ChannelConversationId = "whatsapp:+4520000006";
+            db.Messages.Add(Inbound(conversation, person, "SM-moved"));
+
+            await db.SaveChangesAsync(Turn, CancellationToken.None);
+        }
+
+        Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM participants WHERE phone = '+4520000006'"));
+        Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM messages m JOIN participants p ON p.id = m.participant_id WHERE p.phone = '+4520000006'"));
+    }
+
+    [Fact]
+    public async Task A_row_ef_adds_for_a_new_person_finds_her_inserted_before_it()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using (var db = TestDb.Open(database))
+        {
+            var (person, _) = NewPerson(db, "+4520000007");
+            db.Profiles.Add(new Profile { ParticipantId = person.Id, City = "Aarhus", UpdatedAt = Now });
+
+            await db.SaveChangesAsync(Turn, CancellationToken.None);
+        }
+
+        Assert.Equal("Aarhus", await TestSql.ScalarAsync<string>(database, "SELECT city FROM profiles JOIN participants p ON p.id = participant_id WHERE p.phone = '+4520000007'"));
     }
 
     static (Participant Person, Conversation Conversation) NewPerson(MentorBotDb db, string phone)
