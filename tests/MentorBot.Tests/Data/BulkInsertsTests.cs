@@ -110,15 +110,14 @@ public sealed class BulkInsertsTests(PostgresFixture postgres)
     public async Task A_message_a_web_chat_activity_points_at_is_left_to_ef_which_inserts_it_first()
     {
         var database = await postgres.CreateDatabaseAsync();
-        await using (var db = TestDb.Open(database))
+
+        await SaveTurnAsync(database, db =>
         {
             var (person, conversation) = NewPerson(db, "+4520000005");
             var message = Inbound(conversation, person, "activity-1");
             db.Messages.Add(message);
             db.DirectLineActivities.Add(new DirectLineActivity { ConversationId = conversation.Id, MessageId = message.Id, Activity = "{}", CreatedAt = Now });
-
-            await db.SaveChangesAsync(Turn, CancellationToken.None);
-        }
+        });
 
         Assert.Equal(1L, await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM direct_line_activities a JOIN messages m ON m.id = a.message_id"));
     }
@@ -152,15 +151,22 @@ public sealed class BulkInsertsTests(PostgresFixture postgres)
     public async Task A_row_ef_adds_for_a_new_person_finds_her_inserted_before_it()
     {
         var database = await postgres.CreateDatabaseAsync();
-        await using (var db = TestDb.Open(database))
+
+        await SaveTurnAsync(database, db =>
         {
             var (person, _) = NewPerson(db, "+4520000007");
             db.Profiles.Add(new Profile { ParticipantId = person.Id, City = "Aarhus", UpdatedAt = Now });
-
-            await db.SaveChangesAsync(Turn, CancellationToken.None);
-        }
+        });
 
         Assert.Equal("Aarhus", await TestSql.ScalarAsync<string>(database, "SELECT city FROM profiles JOIN participants p ON p.id = participant_id WHERE p.phone = '+4520000007'"));
+    }
+
+    /// <summary>What <paramref name="add"/> adds to a fresh context, saved as a batch of turns is.</summary>
+    static async Task SaveTurnAsync(string database, Action<MentorBotDb> add)
+    {
+        await using var db = TestDb.Open(database);
+        add(db);
+        await db.SaveChangesAsync(Turn, CancellationToken.None);
     }
 
     static (Participant Person, Conversation Conversation) NewPerson(MentorBotDb db, string phone)
