@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql;
 
 namespace MentorBot.Data;
@@ -55,8 +56,8 @@ public static class BulkInserts
         try
         {
             var entries = tracker.Entries().ToList();
-            var before = Plan(db, types.Before, entries, (type, inserted) => CanGoFirst(type, entries, inserted));
-            var after = Plan(db, types.After, entries, (type, _) => !IsReferencedByPending(type, entries));
+            var before = Plan(db, types.Before, entries, (table, inserted) => CanGoFirst(table, entries, inserted));
+            var after = Plan(db, types.After, entries, (table, _) => !IsReferencedByPending(table, entries));
             // Unchanged to EF, so its save leaves them out.
             foreach (var row in before.Concat(after).SelectMany(i => i.Rows))
             {
@@ -75,14 +76,14 @@ public static class BulkInserts
 
     /// <summary>For each kind in order that qualifies, its added rows.</summary>
     static List<(BulkTable Table, List<EntityEntry> Rows)> Plan(DbContext db, IReadOnlyList<Type> clrTypes, List<EntityEntry> entries,
-        Func<IEntityType, HashSet<IEntityType>, bool> qualifies)
+        Func<BulkTable, HashSet<IEntityType>, bool> qualifies)
     {
         var plan = new List<(BulkTable Table, List<EntityEntry> Rows)>();
         var inserted = new HashSet<IEntityType>();
         foreach (var clrType in clrTypes)
         {
             var type = db.Model.FindEntityType(clrType) ?? throw new ArgumentException($"{clrType.Name} is not in the model", nameof(clrTypes));
-            if (Tables.GetOrAdd(type, BulkTable.For) is not { } table || !qualifies(type, inserted))
+            if (Tables.GetOrAdd(type, BulkTable.For) is not { } table || !qualifies(table, inserted))
             {
                 continue; // EF saves them as usual
             }
@@ -129,32 +130,32 @@ public static class BulkInserts
     /// refer to is about to be deleted (the delete would cascade to it), and no row of its kind that EF updates or deletes
     /// could take its place on a unique index (a phone number moved from one person to another).
     /// </summary>
-    static bool CanGoFirst(IEntityType type, List<EntityEntry> entries, HashSet<IEntityType> inserted)
-    {
-        var principals = type.GetForeignKeys().Select(fk => fk.PrincipalEntityType).ToHashSet();
-        var unique = type.GetIndexes().Where(i => i.IsUnique).SelectMany(i => i.Properties).Concat(type.GetKeys().SelectMany(k => k.Properties)).ToHashSet();
-        return !entries.Any(e => e.State switch
+    static bool CanGoFirst(BulkTable table, List<EntityEntry> entries, HashSet<IEntityType> inserted) =>
+        !entries.Any(e => e.State switch
         {
-            EntityState.Added => principals.Contains(e.Metadata) && !inserted.Contains(e.Metadata),
-            EntityState.Deleted => principals.Contains(e.Metadata) || e.Metadata == type,
-            EntityState.Modified => e.Metadata == type && e.Properties.Any(p => p.IsModified && unique.Contains(p.Metadata)),
+            EntityState.Added => table.Principals.Contains(e.Metadata) && !inserted.Contains(e.Metadata),
+            EntityState.Deleted => table.Principals.Contains(e.Metadata) || e.Metadata == table.Type,
+            EntityState.Modified => e.Metadata == table.Type && e.Properties.Any(p => p.IsModified && table.UniqueProperties.Contains(p.Metadata)),
             _ => false,
         });
-    }
 
     /// <summary>After EF's save: nothing EF is about to write points at a row of this kind (a web chat activity at its message).</summary>
-    static bool IsReferencedByPending(IEntityType type, List<EntityEntry> entries)
-    {
-        var referencing = type.GetReferencingForeignKeys().Select(fk => fk.DeclaringEntityType).Where(t => t != type).ToHashSet();
-        return referencing.Count > 0 && entries.Any(e => e.State is EntityState.Added or EntityState.Modified && referencing.Contains(e.Metadata));
-    }
+    static bool IsReferencedByPending(BulkTable table, List<EntityEntry> entries) =>
+        table.ReferencedBy.Count > 0 && entries.Any(e => e.State is EntityState.Added or EntityState.Modified && table.ReferencedBy.Contains(e.Metadata));
 
-    /// <summary>One table's insert: its columns, their store types and how a property's value becomes the column's.</summary>
+    /// <summary>
+    /// One table's insert: its columns, their store types and how a property's value becomes the column's; and what of the
+    /// model decides when its rows may go in (the kinds it refers to, those that refer to it, its unique columns).
+    /// </summary>
     sealed class BulkTable
     {
+        public required IEntityType Type { get; init; }
         public required string Name { get; init; }
         public required IReadOnlyList<BulkColumn> Columns { get; init; }
         public required string Sql { get; init; }
+        public required IReadOnlySet<IEntityType> Principals { get; init; }
+        public required IReadOnlySet<IEntityType> ReferencedBy { get; init; }
+        public required IReadOnlySet<IReadOnlyProperty> UniqueProperties { get; init; }
 
         /// <summary>Null when EF must write the type itself: several tables, a value the database generates, an owned or JSON part.</summary>
         public static BulkTable? For(IEntityType type)
@@ -190,7 +191,14 @@ public static class BulkInserts
             sql.Append(") AS u(");
             sql.AppendJoin(", ", columns.Select((_, i) => $"c{i}"));
             sql.Append(')');
-            return new BulkTable { Name = name, Columns = columns, Sql = sql.ToString() };
+            return new BulkTable
+            {
+                Type = type, Name = name, Columns = columns, Sql = sql.ToString(),
+                Principals = type.GetForeignKeys().Select(fk => fk.PrincipalEntityType).ToHashSet(),
+                ReferencedBy = type.GetReferencingForeignKeys().Select(fk => fk.DeclaringEntityType).Where(t => t != type).ToHashSet(),
+                UniqueProperties = type.GetIndexes().Where(i => i.IsUnique).SelectMany(i => i.Properties)
+                    .Concat(type.GetKeys().SelectMany(k => k.Properties)).ToHashSet<IReadOnlyProperty>(),
+            };
         }
 
         public NpgsqlBatchCommand Command(List<EntityEntry> rows)
@@ -214,5 +222,5 @@ public static class BulkInserts
         static string Quote(string? schema, string name) => (schema is null ? "" : $"\"{schema}\".") + $"\"{name}\"";
     }
 
-    sealed record BulkColumn(IProperty Property, string Name, string StoreType, Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter? Converter, Type ElementType);
+    sealed record BulkColumn(IProperty Property, string Name, string StoreType, ValueConverter? Converter, Type ElementType);
 }
