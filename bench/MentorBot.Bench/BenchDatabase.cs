@@ -20,8 +20,8 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     /// <summary>
     /// CPU time the cluster's processes have used so far (the postmaster and its living children, from <c>/proc</c>): the
-    /// database's share of a scenario's work, beside the app's. A backend that exited takes its time with it, but the app
-    /// keeps its pooled connections open for the whole run.
+    /// database's share of a scenario's work, beside the app's. A backend that exited counts too: the postmaster waited
+    /// for it, which adds its time to the postmaster's children's (pgbench's backends end with it).
     /// </summary>
     public TimeSpan CpuTime()
     {
@@ -42,6 +42,11 @@ public sealed class BenchDatabase : IAsyncDisposable
                 if (pid == postmaster || int.Parse(fields[1]) == postmaster)
                 {
                     ticks += long.Parse(fields[11]) + long.Parse(fields[12]);
+                }
+
+                if (pid == postmaster)
+                {
+                    ticks += long.Parse(fields[13]) + long.Parse(fields[14]); // cutime, cstime: its children that have exited
                 }
             }
             catch (IOException)

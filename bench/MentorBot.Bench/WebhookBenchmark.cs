@@ -40,7 +40,7 @@ public static partial class WebhookBenchmark
         // by a tenth or more over a minute, and one pgbench run after the app made the share move with it. Before, the
         // app is not running yet (it would claim the replies pgbench queues); pgbench's rows go before it starts.
         await new MigrationRunner(MigrationSource.Embedded(), NullLogger<MigrationRunner>.Instance).ApplyAsync(server.ConnectionString, TimeProvider.System);
-        var ceilingBefore = await PgbenchAsync(server, options);
+        var (ceilingBefore, pgbenchDatabaseCpuBefore) = await PgbenchAsync(database, options);
         await using (var connection = new NpgsqlConnection(server.ConnectionString))
         {
             await connection.OpenAsync();
@@ -48,7 +48,7 @@ public static partial class WebhookBenchmark
         }
 
         var app = await AppProcess.StartAsync(settings);
-        (double PerSecond, double P50, double P99, int Failed, double MemoryMiB, double CpuMs) app_;
+        (double PerSecond, double P50, double P99, int Failed, double MemoryMiB, double CpuMs, double DatabaseCpuMs, double ClientCpuMs) app_;
         await using (app)
         {
             using var http = new HttpClient { BaseAddress = app.Address };
@@ -56,17 +56,21 @@ public static partial class WebhookBenchmark
             // one). Warmed in Danish only, the optimising compiler still took a sixth of the app's CPU in the first seconds
             // measured, compiling the paths an Arabic first message takes.
             await SendAsync(http, Warmup(options), options.Concurrency, "warm");
-            var cpu = app.CpuTime();
+            await AnalyzeAsync(server);
+            using var self = Process.GetCurrentProcess();
+            var (cpu, databaseCpu, clientCpu) = (app.CpuTime(), database.CpuTime(), self.TotalProcessorTime);
             var stopwatch = Stopwatch.StartNew();
             var latencies = await SendAsync(http, options.Count, options.Concurrency, "run");
             stopwatch.Stop();
             cpu = app.CpuTime() - cpu; // the replies' sending, which goes on a little after the last answer, is mostly inside
+            self.Refresh();
+            (databaseCpu, clientCpu) = (database.CpuTime() - databaseCpu, self.TotalProcessorTime - clientCpu);
             var ok = latencies.Where(l => l >= 0).Order().ToList();
             app_ = (ok.Count / stopwatch.Elapsed.TotalSeconds, Percentile(ok, 0.50), Percentile(ok, 0.99), latencies.Count(l => l < 0), app.WorkingSetMiB(),
-                cpu.TotalMilliseconds / options.Count);
+                cpu.TotalMilliseconds / options.Count, databaseCpu.TotalMilliseconds / options.Count, clientCpu.TotalMilliseconds / options.Count);
         }
 
-        var ceilingAfter = await PgbenchAsync(server, options);
+        var (ceilingAfter, pgbenchDatabaseCpuAfter) = await PgbenchAsync(database, options);
         var ceiling = (ceilingBefore + ceilingAfter) / 2;
         Console.WriteLine();
         Console.WriteLine($"| measure | value |");
@@ -75,8 +79,11 @@ public static partial class WebhookBenchmark
         Console.WriteLine($"| webhooks per second | {app_.PerSecond:F0} |");
         Console.WriteLine($"| latency p50 / p99 | {app_.P50:F1} ms / {app_.P99:F1} ms |");
         Console.WriteLine($"| app CPU per webhook (its turn and its replies' sending) | {app_.CpuMs:F2} ms |");
+        Console.WriteLine($"| database CPU per webhook | {app_.DatabaseCpuMs:F2} ms |");
+        Console.WriteLine($"| this process's CPU per webhook (sending them, the fake Twilio API) | {app_.ClientCpuMs:F2} ms |");
         Console.WriteLine($"| app memory (working set) after the run | {app_.MemoryMiB:F0} MiB |");
         Console.WriteLine($"| pgbench, the same writes per message, {options.Concurrency} clients | {ceiling:F0} transactions per second ({ceilingBefore:F0} before, {ceilingAfter:F0} after) |");
+        Console.WriteLine($"| database CPU per pgbench transaction | {(pgbenchDatabaseCpuBefore + pgbenchDatabaseCpuAfter) / 2:F2} ms ({pgbenchDatabaseCpuBefore:F2} before, {pgbenchDatabaseCpuAfter:F2} after) |");
         Console.WriteLine($"| MentorBot / PostgreSQL ceiling | {app_.PerSecond / ceiling:P0} |");
         return app_.Failed == 0 ? 0 : 1;
     }
@@ -118,8 +125,23 @@ public static partial class WebhookBenchmark
         return latencies;
     }
 
-    static async Task<double> PgbenchAsync(EmbeddedPostgres server, BenchOptions options)
+    /// <summary>
+    /// Statistics for the tables the warm-up filled, as autovacuum gathers them on a database that has run a while. Without
+    /// them, whether autovacuum's first visit (a minute apart) fell inside the run decided the plans the app's prepared
+    /// statements kept: made while the tables were empty, a batch's two lookups by phone and address read every row
+    /// (1.9 ms each at 16,000 people, with the index unused) until an ANALYZE replaced them.
+    /// </summary>
+    static async Task AnalyzeAsync(EmbeddedPostgres server)
     {
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await new NpgsqlCommand("ANALYZE participants, conversations, messages, dialog_sessions", connection).ExecuteNonQueryAsync();
+    }
+
+    /// <summary>pgbench's transactions per second, and the database's CPU per transaction meanwhile.</summary>
+    static async Task<(double Tps, double DatabaseCpuMs)> PgbenchAsync(BenchDatabase database, BenchOptions options)
+    {
+        var server = database.Server;
         var builder = new NpgsqlConnectionStringBuilder(server.ConnectionString);
         var pgbench = Path.Combine(PostgresBinaries.Find(null)!.Directory, "pgbench");
         var script = Path.Combine(AppProcess.RepositoryRoot(), "bench", "MentorBot.Bench", "same_writes.sql");
@@ -131,12 +153,14 @@ public static partial class WebhookBenchmark
             RedirectStandardError = true,
         };
         start.Environment["PGPASSWORD"] = builder.Password;
+        var databaseCpu = database.CpuTime();
         using var process = Process.Start(start)!;
         var output = await process.StandardOutput.ReadToEndAsync();
         var error = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
+        databaseCpu = database.CpuTime() - databaseCpu;
         var tps = Tps().Match(output);
-        return tps.Success ? double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"pgbench failed: {output}{error}");
+        return tps.Success ? (double.Parse(tps.Groups[1].Value, CultureInfo.InvariantCulture), databaseCpu.TotalMilliseconds / double.Parse(Processed().Match(output).Groups[1].Value, CultureInfo.InvariantCulture)) : throw new InvalidOperationException($"pgbench failed: {output}{error}");
     }
 
     static int Warmup(BenchOptions options) => options.Warmup > 0 ? options.Warmup : DefaultWarmup;
@@ -145,4 +169,7 @@ public static partial class WebhookBenchmark
 
     [GeneratedRegex(@"tps = ([0-9.]+) \(without initial connection time\)")]
     private static partial Regex Tps();
+
+    [GeneratedRegex(@"number of transactions actually processed: (\d+)")]
+    private static partial Regex Processed();
 }

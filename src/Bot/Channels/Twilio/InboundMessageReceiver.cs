@@ -101,8 +101,11 @@ public sealed partial class InboundMessageReceiver(
         db.ChangeTracker.Clear(); // a try before this one may have left its rows
         db.Database.AutoSavepointsEnabled = false; // a failed save ends the whole transaction and is tried again from the start
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var phones = messages.Select(m => m.From.Phone).ToList();
-        var participants = await db.Participants.Where(p => phones.Contains(p.Phone!)).ToDictionaryAsync(p => p.Phone!, ct);
+        // Written out: LINQ's Contains on the nullable column adds "OR (phone IS NULL AND array_position(…) IS NOT NULL)",
+        // for a null the list never holds: a second probe of the unique index on every batch, or a test on every row when
+        // PostgreSQL reads the table.
+        var phones = messages.Select(m => m.From.Phone).ToArray();
+        var participants = await db.Participants.FromSql($"SELECT * FROM participants WHERE phone = ANY ({phones})").ToDictionaryAsync(p => p.Phone!, ct);
         var addresses = messages.Select(m => m.From.ToString()).ToList();
         var conversations = await db.Conversations
             .Where(c => (c.Channel == Channel.Sms || c.Channel == Channel.Whatsapp) && addresses.Contains(c.ChannelConversationId)).ToListAsync(ct);
