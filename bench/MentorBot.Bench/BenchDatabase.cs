@@ -19,7 +19,7 @@ public sealed class BenchDatabase : IAsyncDisposable
     public string ConnectionString => Server.ConnectionString;
 
     /// <summary>
-    /// CPU time the cluster's processes have used so far (the postmaster and its living children, from <c>/proc</c>): the
+    /// CPU time the cluster's processes have used so far (the postmaster and its children, from <c>/proc</c>): the
     /// database's share of a scenario's work, beside the app's. A backend that exited counts too: the postmaster waited
     /// for it, which adds its time to the postmaster's children's (pgbench's backends end with it).
     /// </summary>
