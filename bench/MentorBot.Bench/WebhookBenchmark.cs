@@ -41,11 +41,7 @@ public static partial class WebhookBenchmark
         // app is not running yet (it would claim the replies pgbench queues); pgbench's rows go before it starts.
         await new MigrationRunner(MigrationSource.Embedded(), NullLogger<MigrationRunner>.Instance).ApplyAsync(server.ConnectionString, TimeProvider.System);
         var (ceilingBefore, pgbenchDatabaseCpuBefore) = await PgbenchAsync(database, options);
-        await using (var connection = new NpgsqlConnection(server.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await new NpgsqlCommand("TRUNCATE participants, conversations, messages, dialog_sessions CASCADE", connection).ExecuteNonQueryAsync();
-        }
+        await ExecuteAsync(server, "TRUNCATE participants, conversations, messages, dialog_sessions CASCADE");
 
         var app = await AppProcess.StartAsync(settings);
         (double PerSecond, double P50, double P99, int Failed, double MemoryMiB, double CpuMs, double DatabaseCpuMs, double ClientCpuMs) app_;
@@ -56,7 +52,11 @@ public static partial class WebhookBenchmark
             // one). Warmed in Danish only, the optimising compiler still took a sixth of the app's CPU in the first seconds
             // measured, compiling the paths an Arabic first message takes.
             await SendAsync(http, Warmup(options), options.Concurrency, "warm");
-            await AnalyzeAsync(server);
+            // Statistics for the tables the warm-up filled, as autovacuum gathers them on a database that has run a while.
+            // Without them, whether autovacuum's first visit (a minute apart) fell inside the run decided the plans the app's
+            // prepared statements kept: made while the tables were nearly empty, a batch's two lookups by phone and address
+            // read every row (up to 2 ms each at 16,000 people, their indexes unused) until an ANALYZE replaced them.
+            await ExecuteAsync(server, "ANALYZE participants, conversations, messages, dialog_sessions");
             using var self = Process.GetCurrentProcess();
             var (cpu, databaseCpu, clientCpu) = (app.CpuTime(), database.CpuTime(), self.TotalProcessorTime);
             var stopwatch = Stopwatch.StartNew();
@@ -125,17 +125,12 @@ public static partial class WebhookBenchmark
         return latencies;
     }
 
-    /// <summary>
-    /// Statistics for the tables the warm-up filled, as autovacuum gathers them on a database that has run a while. Without
-    /// them, whether autovacuum's first visit (a minute apart) fell inside the run decided the plans the app's prepared
-    /// statements kept: made while the tables were nearly empty, a batch's two lookups by phone and address read every row
-    /// (up to 2 ms each at 16,000 people, their indexes unused) until an ANALYZE replaced them.
-    /// </summary>
-    static async Task AnalyzeAsync(EmbeddedPostgres server)
+    static async Task ExecuteAsync(EmbeddedPostgres server, string sql)
     {
         await using var connection = new NpgsqlConnection(server.ConnectionString);
         await connection.OpenAsync();
-        await new NpgsqlCommand("ANALYZE participants, conversations, messages, dialog_sessions", connection).ExecuteNonQueryAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>pgbench's transactions per second, and the database's CPU per transaction meanwhile.</summary>

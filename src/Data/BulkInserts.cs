@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -80,10 +81,11 @@ public static class BulkInserts
     {
         var plan = new List<(BulkTable Table, List<EntityEntry> Rows)>();
         var inserted = new HashSet<IEntityType>();
+        var sqlHelper = db.GetService<ISqlGenerationHelper>();
         foreach (var clrType in clrTypes)
         {
             var type = db.Model.FindEntityType(clrType) ?? throw new ArgumentException($"{clrType.Name} is not in the model", nameof(clrTypes));
-            if (Tables.GetOrAdd(type, BulkTable.For) is not { } table || !qualifies(table, inserted))
+            if (Tables.GetOrAdd(type, BulkTable.For, sqlHelper) is not { } table || !qualifies(table, inserted))
             {
                 continue; // EF saves them as usual
             }
@@ -158,7 +160,7 @@ public static class BulkInserts
         public required IReadOnlySet<IReadOnlyProperty> UniqueProperties { get; init; }
 
         /// <summary>Null when EF must write the type itself: several tables, a value the database generates, an owned or JSON part.</summary>
-        public static BulkTable? For(IEntityType type)
+        public static BulkTable? For(IEntityType type, ISqlGenerationHelper sqlHelper)
         {
             if (type.GetTableName() is not { } name || type.GetMappingFragments().Any() || type.IsOwned() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned())
                 || type.BaseType is not null || type.GetDirectlyDerivedTypes().Any())
@@ -182,8 +184,8 @@ public static class BulkInserts
                 columns.Add(new BulkColumn(property, column, mapping.StoreType, mapping.Converter, elementType));
             }
 
-            var sql = new StringBuilder($"INSERT INTO {Quote(type.GetSchema(), name)} (");
-            sql.AppendJoin(", ", columns.Select(c => Quote(null, c.Name)));
+            var sql = new StringBuilder($"INSERT INTO {sqlHelper.DelimitIdentifier(name, type.GetSchema())} (");
+            sql.AppendJoin(", ", columns.Select(c => sqlHelper.DelimitIdentifier(c.Name)));
             sql.Append(") SELECT ");
             sql.AppendJoin(", ", columns.Select((c, i) => $"u.c{i}::{c.StoreType}"));
             sql.Append(" FROM unnest(");
@@ -218,8 +220,6 @@ public static class BulkInserts
 
             return command;
         }
-
-        static string Quote(string? schema, string name) => (schema is null ? "" : $"\"{schema}\".") + $"\"{name}\"";
     }
 
     sealed record BulkColumn(IProperty Property, string Name, string StoreType, ValueConverter? Converter, Type ElementType);
