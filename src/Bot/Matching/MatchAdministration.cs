@@ -48,7 +48,8 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
             throw new MatchAdministrationException(MatchAdministrationError.NotAllowed, "This pair is blocked.");
         }
 
-        if (await db.Matches.AnyAsync(m => m.MenteeId == menteeId && (m.Status == MatchStatus.Active || m.Status == MatchStatus.PendingApproval), cancellationToken))
+        var hers = await LockedMatches.OfMentee(db, menteeId).ToListAsync(cancellationToken);
+        if (hers.Any(m => m.Status is MatchStatus.Active or MatchStatus.PendingApproval))
         {
             throw new MatchAdministrationException(MatchAdministrationError.WrongStatus, "The mentee already has a mentor; end that match first.");
         }
@@ -61,8 +62,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
         }
 
         // Her open requests (to this or other mentors) end here: she has a mentor now.
-        var open = await db.Matches.Where(m => m.MenteeId == menteeId && m.Status == MatchStatus.Requested).ToListAsync(cancellationToken);
-        foreach (var request in open)
+        foreach (var request in hers.Where(m => m.Status == MatchStatus.Requested))
         {
             Move(request, MatchStatus.Cancelled, scope, "paired by a coordinator", now);
             CancelPrompts(request.Id);
@@ -85,7 +85,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
     public async Task<Match> ApproveAsync(BranchScope scope, Guid matchId, CancellationToken cancellationToken)
     {
         await using var transaction = await BeginAsync(cancellationToken);
-        var match = await MatchInScopeAsync(scope, matchId, lockRow: true, cancellationToken);
+        var match = await MatchInScopeAsync(scope, matchId, cancellationToken);
         if (match.Status != MatchStatus.PendingApproval)
         {
             throw new MatchAdministrationException(MatchAdministrationError.WrongStatus, $"Only a match waiting for approval can be approved; this one is {match.Status}.");
@@ -109,7 +109,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
         }
 
         await using var transaction = await BeginAsync(cancellationToken);
-        var match = await MatchInScopeAsync(scope, matchId, lockRow: true, cancellationToken);
+        var match = await MatchInScopeAsync(scope, matchId, cancellationToken);
         if (match.Status is not (MatchStatus.Active or MatchStatus.PendingApproval or MatchStatus.Requested))
         {
             throw new MatchAdministrationException(MatchAdministrationError.WrongStatus, $"This match is already {match.Status}.");
@@ -145,7 +145,7 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
             db.BlockedPairs.Add(new BlockedPair { MenteeId = menteeId, MentorId = mentorId, CoordinatorId = scope.CoordinatorId, Reason = reason?.Trim(), CreatedAt = now });
         }
 
-        var between = await db.Matches.Where(m => m.MenteeId == menteeId && m.MentorId == mentorId
+        var between = await LockedMatches.OfMentee(db, menteeId).Where(m => m.MentorId == mentorId
             && (m.Status == MatchStatus.Active || m.Status == MatchStatus.PendingApproval || m.Status == MatchStatus.Requested)).ToListAsync(cancellationToken);
         foreach (var match in between)
         {
@@ -205,14 +205,9 @@ public sealed class MatchAdministration(MentorBotDb db, TimeProvider clock, Matc
         return new BatchProposal(pairs, unassigned, Math.Round(pairs.Sum(p => p.Score), 3));
     }
 
-    async Task<Match> MatchInScopeAsync(BranchScope scope, Guid matchId, bool lockRow, CancellationToken cancellationToken)
+    async Task<Match> MatchInScopeAsync(BranchScope scope, Guid matchId, CancellationToken cancellationToken)
     {
-        if (lockRow)
-        {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM matches WHERE id = {matchId} FOR UPDATE", cancellationToken);
-        }
-
-        var match = await db.Matches.Include(m => m.Branch).SingleOrDefaultAsync(m => m.Id == matchId, cancellationToken);
+        var match = await LockedMatches.WithId(db, matchId).Include(m => m.Branch).SingleOrDefaultAsync(cancellationToken);
         return match is not null && scope.Allows(match.BranchId)
             ? match
             : throw new MatchAdministrationException(MatchAdministrationError.NotFound, "No such match in your branches.");

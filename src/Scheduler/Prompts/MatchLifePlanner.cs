@@ -10,7 +10,9 @@ namespace MentorBot.Scheduler.Prompts;
 /// are now known to be needed (each occurrence once, by its key) and changing what time changes:
 /// a request unanswered after the branch's expiry is expired, a match without a reported meeting for
 /// too long is flagged at risk, a match past its planned end is ended. Reads in a few batched queries,
-/// writes in one unit of work; the prompts themselves go out through the dispatcher and its rules.
+/// writes in one unit of work; the prompts themselves go out through the dispatcher and its rules. The open
+/// matches it reads stay locked until it commits (<see cref="LockedMatches"/>): a mentor's answer or a report
+/// arriving meanwhile waits for the pass, rather than landing between its reads.
 /// </summary>
 public sealed class MatchLifePlanner(MentorBotDb db, TimeProvider clock)
 {
@@ -35,7 +37,7 @@ public sealed class MatchLifePlanner(MentorBotDb db, TimeProvider clock)
     /// <summary>A mentor who has not answered gets one reminder; at the expiry the request expires and the mentee is told (and offered new mentors).</summary>
     async Task PlanRequestsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var requests = await db.Matches.Include(m => m.Branch).Where(m => m.Status == MatchStatus.Requested).ToListAsync(cancellationToken);
+        var requests = await LockedMatches.WithStatus(db, MatchStatus.Requested).Include(m => m.Branch).ToListAsync(cancellationToken);
         var known = await KnownKeysAsync(requests.Select(m => m.Id), cancellationToken);
         foreach (var match in requests)
         {
@@ -56,7 +58,7 @@ public sealed class MatchLifePlanner(MentorBotDb db, TimeProvider clock)
 
     async Task PlanActiveMatchesAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var matches = await db.Matches.Include(m => m.Branch).Where(m => m.Status == MatchStatus.Active).ToListAsync(cancellationToken);
+        var matches = await LockedMatches.WithStatus(db, MatchStatus.Active).Include(m => m.Branch).ToListAsync(cancellationToken);
         if (matches.Count == 0)
         {
             return;

@@ -168,6 +168,41 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
         Assert.True(closing.SentAt < endedAt.AddDays(2), $"…at the match's real end, not its planned end (sent {closing.SentAt:u}, ended {endedAt:u})");
     }
 
+    /// <summary>
+    /// The mentor says yes while a planner pass sits between its reads of the matches. Her answer waits for the pass,
+    /// then starts the match at her answer. Without the pass's lock, her yes went through at once, and the pass went on
+    /// with the match as it had read it (a request, not started): it set the start back to the request's time and the
+    /// planned end with it, and so brought the at-risk flag and the end forward.
+    /// </summary>
+    [Fact]
+    public async Task A_yes_that_arrives_during_a_planner_pass_waits_for_it_and_starts_the_match_at_the_answer()
+    {
+        var (database, mentee, mentor) = await AddPairAsync();
+        var matchId = await RequestAsync(database, mentee.Person, mentor.Person);
+        await RunUntilAsync(database, _clock.Now.AddHours(1)); // the request reaches him
+        _clock.Now = _clock.Now.AddDays(1);
+        var answeredAt = _clock.Now;
+
+        var pause = new PauseAfterRead("FROM matches");
+        var planning = Task.Run(async () =>
+        {
+            await using var db = new MentorBot.Data.MentorBotDb(new DbContextOptionsBuilder<MentorBot.Data.MentorBotDb>().UseNpgsql(database).AddInterceptors(pause).Options);
+            await new MatchLifePlanner(db, _clock).PlanAsync(CancellationToken.None);
+        });
+        await pause.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        var answering = Task.Run(() => mentor.Chat.SayAsync("1"));
+        await TwilioTestEnvironment.Eventually(async () => answering.IsCompleted || await WaitingForALockAsync(database), "the yes went through or waited for the pass");
+        pause.Release();
+        await Task.WhenAll(planning, answering);
+
+        await using var check = TestDb.Open(database);
+        var match = await check.Matches.Include(m => m.History).SingleAsync(m => m.Id == matchId);
+        Assert.Equal(MatchStatus.Active, match.Status);
+        Assert.Equal(answeredAt, match.StartedAt);
+        Assert.Equal(answeredAt.AddMonths(new BranchSettings().PlannedMatchMonths), match.PlannedEndAt); // the branch keeps the default
+        Assert.Single(match.History, h => h.ToStatus == MatchStatus.Active);
+    }
+
     // --- the world the tests run in ---
 
     sealed record Side(Participant Person, ConversationHostTests.Chat Chat);
@@ -245,6 +280,12 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
             var step = new[] { next ?? end, now.AddDays(1), end }.Min();
             _clock.Now = step > now ? step : now.AddMinutes(1);
         }
+    }
+
+    static async Task<bool> WaitingForALockAsync(string database)
+    {
+        await using var db = TestDb.Open(database);
+        return await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync() > 0;
     }
 
     static async Task<int> SentAsync(string database, Participant person, string kind)

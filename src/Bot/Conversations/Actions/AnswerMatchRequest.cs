@@ -1,4 +1,5 @@
 using MentorBot.Bot.Matching;
+using MentorBot.Data;
 using MentorBot.Data.Model;
 using MentorBot.Scheduler.Prompts;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +18,7 @@ public sealed class AnswerMatchRequest : IDialogAction
     public async Task<IReadOnlyDictionary<string, string>> RunAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         var matchId = Guid.Parse(context.Value("answers.match_id") ?? throw new InvalidOperationException("match_request started without answers.match_id."));
-        var match = await context.Db.Matches.Include(m => m.Branch).SingleAsync(m => m.Id == matchId && m.MentorId == context.Person.Id, cancellationToken);
+        var match = await LockedMatches.WithId(context.Db, matchId).Include(m => m.Branch).SingleAsync(m => m.MentorId == context.Person.Id, cancellationToken);
         if (match.Status != MatchStatus.Requested)
         {
             return Result(match.Status == MatchStatus.Declined ? "declined" : "expired");

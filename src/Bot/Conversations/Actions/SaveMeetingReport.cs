@@ -1,5 +1,6 @@
 using System.Globalization;
 using MentorBot.Bot.Scheduling;
+using MentorBot.Data;
 using MentorBot.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,7 @@ public sealed class SaveMeetingReport : IDialogAction
     public async Task<IReadOnlyDictionary<string, string>> RunAsync(DialogActionContext context, CancellationToken cancellationToken)
     {
         var matchId = Guid.Parse(context.Value("answers.match_id") ?? throw new InvalidOperationException("meeting_report started without answers.match_id."));
-        var match = await context.Db.Matches.SingleAsync(m => m.Id == matchId && (m.MenteeId == context.Person.Id || m.MentorId == context.Person.Id), cancellationToken);
+        var match = await LockedMatches.WithId(context.Db, matchId).SingleAsync(m => m.MenteeId == context.Person.Id || m.MentorId == context.Person.Id, cancellationToken);
         var today = LocalToday(context);
         var met = context.Value("answers.met") == "yes";
         var metOn = !met ? (DateOnly?)null : context.Value("answers.met_when") switch
