@@ -186,12 +186,14 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
         var pause = new PauseAfterRead("FROM matches");
         var planning = Task.Run(async () =>
         {
-            await using var db = new MentorBot.Data.MentorBotDb(new DbContextOptionsBuilder<MentorBot.Data.MentorBotDb>().UseNpgsql(database).AddInterceptors(pause).Options);
+            await using var db = TestDb.Open(database, pause);
             await new MatchLifePlanner(db, _clock).PlanAsync(CancellationToken.None);
         });
         await pause.Reached.WaitAsync(TimeSpan.FromSeconds(30));
         var answering = Task.Run(() => mentor.Chat.SayAsync("1"));
-        await TwilioTestEnvironment.Eventually(async () => answering.IsCompleted || await WaitingForALockAsync(database), "the yes went through or waited for the pass");
+        await TwilioTestEnvironment.Eventually(async () => answering.IsCompleted
+            || await TestSql.ScalarAsync<long>(database, "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'") > 0,
+            "the yes went through or waited for the pass");
         pause.Release();
         await Task.WhenAll(planning, answering);
 
@@ -280,12 +282,6 @@ public sealed class MatchLifeTests(PostgresFixture postgres)
             var step = new[] { next ?? end, now.AddDays(1), end }.Min();
             _clock.Now = step > now ? step : now.AddMinutes(1);
         }
-    }
-
-    static async Task<bool> WaitingForALockAsync(string database)
-    {
-        await using var db = TestDb.Open(database);
-        return await db.Database.SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'").SingleAsync() > 0;
     }
 
     static async Task<int> SentAsync(string database, Participant person, string kind)
