@@ -4,6 +4,9 @@ namespace MentorBot.Bot.Channels.Twilio.Simulator;
 /// Plays the part of Twilio after it accepted a message: a moment later it is <c>sent</c> (and has a date sent,
 /// which the message list filters on), then <c>delivered</c>; each step is reported to the message's
 /// StatusCallback, when it has one, as signed form posts like Twilio's own.
+/// Each step's time is fixed from the moment the message was created, not read when a thread gets to it: on a busy
+/// machine the thread pool may run one message's step after a later one's, and Twilio's list, newest sent first,
+/// must still show one person's messages in the order they were sent.
 /// </summary>
 public sealed partial class SimulatorStatusCallbacks(
     IHttpClientFactory httpClients,
@@ -22,12 +25,19 @@ public sealed partial class SimulatorStatusCallbacks(
     {
         try
         {
+            var step = 0;
             foreach (var status in (string[])["sent", "delivered"])
             {
-                await Task.Delay(Step, clock, ct);
+                var at = message.DateCreated + ++step * Step;
+                var wait = at - clock.GetUtcNow();
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, clock, ct);
+                }
+
+                message.DateSent ??= at;
+                message.DateUpdated = at;
                 message.Status = status;
-                message.DateUpdated = clock.GetUtcNow();
-                message.DateSent ??= message.DateUpdated;
                 if (callbackUrl is null)
                 {
                     continue;
