@@ -17,7 +17,8 @@ public sealed partial class SimulatorStatusCallbacks(
 {
     public const string HttpClientName = "twilio-simulator";
 
-    static readonly TimeSpan Step = TimeSpan.FromMilliseconds(300);
+    /// <summary>Each status the simulator moves a message to, and when: this long after it accepted it.</summary>
+    static readonly (string Status, TimeSpan After)[] Steps = [("sent", TimeSpan.FromMilliseconds(300)), ("delivered", TimeSpan.FromMilliseconds(600))];
 
     public void Start(SimulatedMessage message) => _ = Task.Run(() => ReportAsync(message, message.StatusCallback, lifetime.ApplicationStopping));
 
@@ -25,10 +26,9 @@ public sealed partial class SimulatorStatusCallbacks(
     {
         try
         {
-            var step = 0;
-            foreach (var status in (string[])["sent", "delivered"])
+            foreach (var (status, after) in Steps)
             {
-                var at = message.DateCreated + ++step * Step;
+                var at = message.DateCreated + after;
                 var wait = at - clock.GetUtcNow();
                 if (wait > TimeSpan.Zero)
                 {
